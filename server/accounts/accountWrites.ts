@@ -1,0 +1,129 @@
+import type { MethodContext } from '../protocol/method.js';
+import type { Account, AccountKind, JsonObject } from '../store/accounts.js';
+import type { FieldChange } from '../store/history.js';
+import { diffFields, mergePatch } from './merge.js';
+
+/** The object parts a write may change, already parsed and validated. */
+export interface AccountPatch {
+  profile?: JsonObject;
+  data?: JsonObject;
+  subscriptions?: JsonObject;
+  preferences?: JsonObject;
+}
+
+const parts = ['profile', 'data', 'subscriptions', 'preferences'] as const;
+const flags = ['kind', 'isActive', 'isVerified', 'isRegistered', 'regSource', 'lastLoginMs'] as const;
+
+export function newAccount(site: string, uid: string, kind: AccountKind, nowMs: number): Account {
+  return {
+    site,
+    uid,
+    kind,
+    email: null,
+    loginIds: [],
+    passwordHash: null,
+    profile: {},
+    data: {},
+    subscriptions: {},
+    preferences: {},
+    isRegistered: false,
+    isActive: true,
+    isVerified: false,
+    regSource: null,
+    createdMs: nowMs,
+    lastUpdatedMs: nowMs,
+    registeredMs: null,
+    verifiedMs: null,
+    lastLoginMs: null,
+  };
+}
+
+/** Applies a partial update the way Gigya merges it; the email column follows profile.email. */
+export function applyPatch(account: Account, patch: AccountPatch, nowMs: number): Account {
+  const next: Account = { ...account, lastUpdatedMs: nowMs };
+  for (const part of parts) {
+    const value = patch[part];
+    if (value !== undefined) next[part] = mergePatch(account[part], value);
+  }
+  const email = next.profile.email;
+  next.email = typeof email === 'string' ? email.toLowerCase() : null;
+  return next;
+}
+
+function changesBetween(before: Account | null, after: Account | null): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const part of parts) changes.push(...diffFields(part, before?.[part] ?? {}, after?.[part] ?? {}));
+  for (const flag of flags) {
+    const old = before?.[flag] ?? null;
+    const now = after?.[flag] ?? null;
+    if (old !== now) changes.push({ field: flag === 'lastLoginMs' ? 'lastLogin' : flag, before: old, after: now });
+  }
+  return changes;
+}
+
+/**
+ * Saves an account, its history entry and its emailAccounts record in the caller's
+ * transaction: the history can never disagree with the account it describes.
+ */
+export function saveAccount(context: MethodContext, before: Account | null, after: Account): void {
+  const { store } = context;
+  store.accounts.save(after);
+  recordHistory(context, after.uid, changesBetween(before, after));
+  syncEmailAccount(context, after.email, after);
+  if (before?.email && before.email !== after.email) syncEmailAccount(context, before.email, null);
+}
+
+export function deleteAccount(context: MethodContext, account: Account): void {
+  context.store.accounts.remove(account.site, account.uid);
+  recordHistory(context, account.uid, changesBetween(account, null));
+  if (account.email) syncEmailAccount(context, account.email, null);
+}
+
+function recordHistory(context: MethodContext, uid: string, changes: FieldChange[]): void {
+  context.store.history.record({
+    site: context.site.apiKey,
+    uid,
+    atMs: context.clock.now(),
+    method: context.method,
+    userKey: context.caller.userKey,
+    changes,
+  });
+}
+
+/**
+ * Keeps the emailAccounts record of one email in step with its accounts (gigya-api.md §6.2):
+ * created with the first account of that email, given the latest data of the account just
+ * written, its has*Account flags recomputed, and removed when no account has the email.
+ */
+function syncEmailAccount(context: MethodContext, email: string | null, written: Account | null): void {
+  if (email === null) return;
+  const { store, site, clock, ids } = context;
+  const accounts = store.accounts.byEmail(site.apiKey, email);
+  const existing = store.emailAccounts.get(site.apiKey, email);
+  if (accounts.length === 0) {
+    if (existing) store.emailAccounts.remove(site.apiKey, email);
+    return;
+  }
+  const now = clock.now();
+  const record = existing ?? {
+    site: site.apiKey,
+    email,
+    token: ids.emailAccountToken(),
+    hasLiteAccount: false,
+    hasFullAccount: false,
+    profile: {},
+    data: {},
+    subscriptions: {},
+    createdMs: now,
+    lastUpdatedMs: now,
+  };
+  store.emailAccounts.save({
+    ...record,
+    hasLiteAccount: accounts.some((account) => account.kind === 'lite'),
+    hasFullAccount: accounts.some((account) => account.kind === 'full'),
+    profile: written ? mergePatch(record.profile, written.profile) : record.profile,
+    data: written ? mergePatch(record.data, written.data) : record.data,
+    subscriptions: written ? mergePatch(record.subscriptions, written.subscriptions) : record.subscriptions,
+    lastUpdatedMs: now,
+  });
+}

@@ -1,0 +1,80 @@
+import { GigyaError, type ValidationError } from '../protocol/errors.js';
+import type { GigyaMethod, MethodContext } from '../protocol/method.js';
+import { booleanParam } from '../protocol/params.js';
+import type { Account } from '../store/accounts.js';
+import { applyPatch, newAccount, saveAccount } from './accountWrites.js';
+import { accountBase } from './accountView.js';
+import { hashPassword, meetsPasswordPolicy } from './passwords.js';
+import { readPatch } from './patch.js';
+import { validateProfile } from './profile.js';
+import { mintRegToken, resolveRegToken } from './regTokens.js';
+import { sessionInfo } from './sessions.js';
+
+/** The full account holding this loginID, if any: lite accounts hold no loginID. */
+export function fullAccountByLoginId(context: MethodContext, loginId: string): Account | null {
+  const email = loginId.toLowerCase();
+  return (
+    context.store.accounts
+      .byEmail(context.site.apiKey, email)
+      .find((account) => account.kind === 'full' && account.loginIds.includes(email)) ?? null
+  );
+}
+
+/**
+ * accounts.register: creates a full account (email + password). With a regToken from
+ * getLiteToken the lite account itself progresses to a full one, keeping its UID and data.
+ */
+export const register: GigyaMethod = {
+  name: 'accounts.register',
+  allowsClientSide: (params) => params.regToken !== undefined,
+  async handle(context) {
+    const { params } = context;
+    const email = params.email?.trim();
+    if (!email) throw GigyaError.missingParameter('email');
+    const password = params.password;
+    if (!password) throw GigyaError.missingParameter('password');
+    validateProfile({ email }, context.clock.now());
+    const problems: ValidationError[] = [];
+    if (!meetsPasswordPolicy(password)) {
+      problems.push({ errorCode: 400006, message: 'Password does not meet complexity requirements', fieldName: 'password' });
+    }
+    if (problems.length > 0) throw GigyaError.validation(problems);
+    const patch = readPatch(params, context.clock.now());
+    const finalize = booleanParam(params, 'finalizeRegistration') ?? false;
+    // scrypt is slow on purpose: hash before entering the write, which must stay short.
+    const passwordHash = await hashPassword(password);
+
+    return context.store.write(() => {
+      if (fullAccountByLoginId(context, email)) throw GigyaError.uniqueIdentifierExists('email');
+      const now = context.clock.now();
+      let before: Account | null = null;
+      if (params.regToken) {
+        const token = resolveRegToken(context, params.regToken);
+        if (token.isLite && token.uid === null) {
+          throw GigyaError.invalidParameter('regToken', 'a lite regToken from initRegistration cannot register a full account');
+        }
+        if (token.uid !== null) before = context.store.accounts.get(context.site.apiKey, token.uid);
+        if (before !== null && before.kind === 'full') throw GigyaError.uniqueIdentifierExists('email');
+      }
+      const base = before ?? newAccount(context.site.apiKey, context.ids.uid(), 'full', now);
+      const account: Account = {
+        ...applyPatch(base, { ...patch, profile: { ...patch.profile, email } }, now),
+        kind: 'full',
+        loginIds: [email.toLowerCase()],
+        passwordHash,
+        isRegistered: finalize,
+        registeredMs: finalize ? now : null,
+        regSource: base.regSource ?? params.regSource ?? null,
+      };
+      saveAccount(context, before, account);
+      if (!finalize) return { UID: account.uid, regToken: mintRegToken(context, false, account.uid).token };
+      return {
+        ...accountBase(account),
+        profile: account.profile,
+        data: account.data,
+        newUser: before === null,
+        sessionInfo: sessionInfo(context.site, params),
+      };
+    });
+  },
+};

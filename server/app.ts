@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { accountMethods } from './accounts/index.js';
+import { adminRoutes } from './admin/index.js';
+import { Dispatcher, type BeforeHandle } from './protocol/dispatch.js';
+import { randomIds, systemClock } from './protocol/ids.js';
+import type { Clock, GigyaMethod, Ids } from './protocol/method.js';
+import { openStore, type Store } from './store/index.js';
+
+export interface FakeGigyaOptions {
+  /** The state; an in-memory store when left out. The caller closes it. */
+  store?: Store;
+  clock?: Clock;
+  ids?: Ids;
+  /** Extra or replacement Gigya methods (a method with an existing name replaces it). */
+  methods?: readonly GigyaMethod[];
+  beforeHandle?: BeforeHandle;
+  /** Record every call in the request journal (default true). */
+  journal?: boolean;
+  /** When set, /__admin requires `Authorization: Bearer <token>`. */
+  adminToken?: string;
+  logError?: (message: string) => void;
+}
+
+export interface FakeGigyaDeps {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  adminToken: string | undefined;
+}
+
+/** The fake Gigya as a Hono app: the Gigya surface at /<namespace>.<method>, the emulator's own at /__admin. */
+export function createFakeGigya(options: FakeGigyaOptions = {}): Hono {
+  const deps: FakeGigyaDeps = {
+    store: options.store ?? openStore({ file: ':memory:' }),
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+    adminToken: options.adminToken,
+  };
+  const methods = new Map(accountMethods.map((method) => [method.name, method]));
+  for (const method of options.methods ?? []) methods.set(method.name, method);
+  const dispatcher = new Dispatcher({
+    store: deps.store,
+    clock: deps.clock,
+    ids: deps.ids,
+    methods: [...methods.values()],
+    beforeHandle: options.beforeHandle,
+    journal: options.journal ?? true,
+    logError: options.logError ?? ((message) => console.error(message)),
+  });
+
+  const app = new Hono();
+  app.route('/__admin', adminRoutes(deps));
+  app.all('*', (c) => dispatcher.handle(c));
+  return app;
+}

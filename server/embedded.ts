@@ -1,0 +1,61 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createFakeGigya } from './app.js';
+import { randomIds, systemClock } from './protocol/ids.js';
+import { createSite } from './sites/createSite.js';
+import { openStore, type Store } from './store/index.js';
+import type { Policies } from './store/policies.js';
+import { resetSiteData } from './store/reset.js';
+
+export interface StartOptions {
+  /** SQLite file; in memory by default. */
+  db?: string;
+  /** Policies of the site created for this instance. */
+  policies?: Partial<Policies>;
+  dataCenter?: 'us1' | 'eu1' | 'au1' | 'eu2';
+  adminToken?: string;
+  journal?: boolean;
+}
+
+export interface RunningFakeGigya {
+  baseUrl: string;
+  /** A site of its own, so tests sharing a server never see each other's accounts. */
+  site: { apiKey: string; userKey: string; secret: string; dataCenter: string };
+  admin: { baseUrl: string; token: string | undefined };
+  store: Store;
+  /** Forgets this site's accounts, tokens, history and journal; the credentials stay valid. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Starts a fake Gigya on a random loopback port, for another project's tests. */
+export async function startFakeGigya(options: StartOptions = {}): Promise<RunningFakeGigya> {
+  const store = openStore({ file: options.db ?? ':memory:' });
+  const created = createSite(store, randomIds, systemClock, {
+    name: 'embedded',
+    dataCenter: options.dataCenter ?? 'us1',
+    policies: options.policies ?? {},
+  });
+  const key = created.applicationKeys[0]!;
+  const app = createFakeGigya({ store, adminToken: options.adminToken, journal: options.journal });
+  const server = await new Promise<ServerType>((resolve) => {
+    const running = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(running));
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    site: { apiKey: created.site.apiKey, userKey: key.userKey, secret: key.secret, dataCenter: created.site.dataCenter },
+    admin: { baseUrl: `${baseUrl}/__admin`, token: options.adminToken },
+    store,
+    reset: () => resetSiteData(store.db, created.site.apiKey),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,132 @@
+import { importSPKI, jwtVerify, decodeProtectedHeader, type CryptoKey, type KeyObject } from 'jose';
+import type { Store } from '../store/index.js';
+import type { AppKey, Site } from '../store/sites.js';
+import { GigyaError } from './errors.js';
+import type { Caller, Clock, Params } from './method.js';
+import { NonceRegistry } from './nonces.js';
+import { safeEqual, sign } from './signature.js';
+
+export interface CallTarget {
+  /** Fully qualified method name, e.g. accounts.setAccountInfo. */
+  method: string;
+  /** The URL the request was actually sent to. */
+  url: URL;
+  /** https when the client reached us over TLS (directly or through a proxy that says so). */
+  secure: boolean;
+  authorization: string | null;
+  allowsClientSide: boolean;
+}
+
+/**
+ * Authenticates one call against its site, as Gigya does (gigya-api.md §2): bearer JWT,
+ * signed request, userKey + secret in clear, or an anonymous client-side call where the
+ * method allows it. Never echoes a secret or a signature in an error.
+ */
+export class Authenticator {
+  private readonly nonces = new NonceRegistry();
+  private readonly publicKeys = new Map<string, Promise<CryptoKey | KeyObject>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async authenticate(site: Site, params: Params, target: CallTarget): Promise<Caller> {
+    if (target.authorization !== null && /^bearer\s/i.test(target.authorization)) {
+      return this.bearer(site, target.authorization.replace(/^bearer\s+/i, '').trim());
+    }
+    if (params.sig !== undefined) return this.signed(site, params, target);
+    if (params.secret !== undefined) return this.clearSecret(site, params, target);
+    if (target.allowsClientSide) return { via: 'anonymous', userKey: null };
+    throw GigyaError.permissionDenied(`${target.method} is a server-side method: it requires userKey and secret, a signature or a bearer token`);
+  }
+
+  private appKeyOf(site: Site, userKey: string | undefined): AppKey {
+    if (userKey === undefined || userKey === '') throw GigyaError.missingParameter('userKey');
+    const key = this.store.sites.appKey(userKey);
+    // Another site's application key is as unknown here as a made-up one.
+    if (key === null || key.site !== site.apiKey) throw GigyaError.unauthorizedUser('Invalid userKey for this site');
+    return key;
+  }
+
+  private clearSecret(site: Site, params: Params, target: CallTarget): Caller {
+    // Partner secrets (a secret without a userKey) were retired by SAP on 2023-01-31.
+    if (params.userKey === undefined) {
+      throw new GigyaError(403010, 'Invalid Secret', 'Partner secrets are retired: send userKey with the secret', 403);
+    }
+    if (site.policies.httpsOnly && !target.secure) throw GigyaError.secretSentOverHttp();
+    const key = this.appKeyOf(site, params.userKey);
+    if (!safeEqual(params.secret!, key.secret)) throw GigyaError.invalidSignature();
+    return { via: 'userKeySecret', userKey: key.userKey };
+  }
+
+  private signed(site: Site, params: Params, target: CallTarget): Caller {
+    const key = this.appKeyOf(site, params.userKey);
+    const timestamp = params.timestamp;
+    const nonce = params.nonce;
+    if (timestamp === undefined || timestamp === '') throw GigyaError.missingParameter('timestamp');
+    if (nonce === undefined || nonce === '') throw GigyaError.missingParameter('nonce');
+    if (!/^\d{1,16}$/.test(timestamp)) throw GigyaError.invalidParameter('timestamp', 'must be a Unix time');
+    const skewMs = site.policies.signatureSkewSeconds * 1000;
+    const now = this.clock.now();
+    // SAP's SDKs send seconds, npm gigya milliseconds: a value past year 5138 in seconds is ms.
+    const raw = Number(timestamp);
+    const timestampMs = raw > 1e11 ? raw : raw * 1000;
+    if (Math.abs(now - timestampMs) > skewMs) throw GigyaError.requestExpired();
+
+    const given = params.sig!;
+    const valid = candidateUrls(site, target).some((url) => safeEqual(sign(key.secret, 'POST', url, params), given));
+    if (!valid) throw GigyaError.invalidSignature();
+    if (!this.nonces.remember(site.apiKey, nonce, now, 2 * skewMs)) throw GigyaError.duplicateNonce();
+    return { via: 'signed', userKey: key.userKey };
+  }
+
+  private async bearer(site: Site, token: string): Promise<Caller> {
+    let kid: string | undefined;
+    try {
+      const header = decodeProtectedHeader(token);
+      kid = header.kid;
+      if (header.alg !== 'RS256') throw new Error('alg');
+    } catch {
+      throw GigyaError.invalidRequestFormat('Invalid jwt');
+    }
+    const key = this.appKeyOf(site, kid);
+    if (key.publicKeyPem === null) throw GigyaError.unauthorizedUser('This application key has no public key for bearer tokens');
+    let payload: { iat?: number; jti?: string };
+    try {
+      const publicKey = await this.publicKey(key);
+      ({ payload } = await jwtVerify(token, publicKey, { algorithms: ['RS256'], currentDate: new Date(this.clock.now()) }));
+    } catch {
+      throw GigyaError.invalidSignature();
+    }
+    const skewMs = site.policies.signatureSkewSeconds * 1000;
+    const now = this.clock.now();
+    if (typeof payload.iat !== 'number' || Math.abs(now - payload.iat * 1000) > skewMs) throw GigyaError.requestExpired();
+    if (typeof payload.jti === 'string' && !this.nonces.remember(site.apiKey, `jwt:${payload.jti}`, now, 2 * skewMs)) {
+      throw GigyaError.duplicateNonce();
+    }
+    return { via: 'bearer', userKey: key.userKey };
+  }
+
+  private publicKey(key: AppKey): Promise<CryptoKey | KeyObject> {
+    let imported = this.publicKeys.get(key.userKey);
+    if (imported === undefined) {
+      imported = importSPKI(key.publicKeyPem!, 'RS256');
+      this.publicKeys.set(key.userKey, imported);
+    }
+    return imported;
+  }
+}
+
+/**
+ * The URLs a client may have signed: SDKs sign over the production host of their data
+ * center (gigya-api.md §2.1, "Signed URL = production host"), over https or — Python SDK
+ * without useHTTPS — http; clients that sign what they call use the fake's own URL.
+ */
+export function candidateUrls(site: Site, target: CallTarget): string[] {
+  const namespace = target.method.split('.')[0]!;
+  const path = `/${target.method}`;
+  const production = `${namespace}.${site.dataCenter}.gigya.com`;
+  const called = `${target.url.protocol.replace(':', '').toLowerCase()}://${target.url.host.toLowerCase()}${target.url.pathname}`;
+  return [`https://${production}${path}`, `http://${production}${path}`, called];
+}

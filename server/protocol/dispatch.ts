@@ -1,0 +1,142 @@
+import type { Context } from 'hono';
+import type { Store } from '../store/index.js';
+import type { Site } from '../store/sites.js';
+import { Authenticator } from './auth.js';
+import { errorEnvelope, successEnvelope, type EnvelopeBase } from './envelope.js';
+import { GigyaError } from './errors.js';
+import { journalEntry } from './journalEntry.js';
+import type { Caller, Clock, GigyaMethod, Ids, Params } from './method.js';
+import { readParams } from './params.js';
+
+/**
+ * Runs before a method's handler, after authentication: emulator faults (errors, latency,
+ * dropped connections) hook in here, so an injected error never half-writes.
+ */
+export type BeforeHandle = (call: { site: Site; method: string; params: Params }) => Promise<void> | void;
+
+export interface DispatcherOptions {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  methods: readonly GigyaMethod[];
+  beforeHandle?: BeforeHandle;
+  /** Where unexpected failures are reported; never given a secret. */
+  logError: (message: string) => void;
+  /** Turns the journal off, for embedders that do not want it. */
+  journal: boolean;
+}
+
+interface Outcome {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** The one path every Gigya call takes: params → site → auth → handler → envelope → journal. */
+export class Dispatcher {
+  private readonly methods: Map<string, GigyaMethod>;
+  private readonly auth: Authenticator;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.methods = new Map(options.methods.map((method) => [method.name, method]));
+    this.auth = new Authenticator(options.store, options.clock);
+  }
+
+  async handle(c: Context): Promise<Response> {
+    const { clock, ids } = this.options;
+    const started = performance.now();
+    const name = methodName(c.req.url);
+    let params: Params = {};
+    let site: Site | null = null;
+    const base: EnvelopeBase = { callId: ids.callId(), time: '', context: undefined };
+    let outcome: Outcome;
+    try {
+      params = await readParams(c.req.raw);
+      base.context = params.context;
+      const method = this.methods.get(name);
+      if (method === undefined) throw GigyaError.unknownMethod(name);
+      site = this.siteOf(params);
+      const caller = await this.auth.authenticate(site, params, {
+        method: name,
+        url: new URL(c.req.url),
+        secure: isSecure(c),
+        authorization: c.req.header('authorization') ?? null,
+        allowsClientSide: method.allowsClientSide(params),
+      });
+      await this.options.beforeHandle?.({ site, method: name, params });
+      const result = await method.handle({ method: name, params, site, caller, store: this.options.store, clock, ids });
+      base.time = new Date(clock.now()).toISOString();
+      outcome = { status: 200, body: successEnvelope(base, result) };
+      this.record(base, site, name, params, 0, started, caller);
+    } catch (error) {
+      if (error instanceof DroppedConnection) throw error;
+      const gigyaError = error instanceof GigyaError ? error : this.unexpected(name, error);
+      base.time = new Date(clock.now()).toISOString();
+      outcome = { status: gigyaError.statusCode, body: errorEnvelope(base, gigyaError) };
+      this.record(base, site, name, params, gigyaError.errorCode, started, null);
+    }
+    return respond(c, params, outcome);
+  }
+
+  private siteOf(params: Params): Site {
+    // Some npm gigya revisions send APIKey (gigya-api.md §1): the credential name is read case-insensitively.
+    const apiKey = params.apiKey ?? params.APIKey ?? params.apikey;
+    if (apiKey === undefined || apiKey === '') throw GigyaError.invalidApiKey('Missing required parameter: ApiKey');
+    const site = this.options.store.sites.get(apiKey);
+    if (site === null) throw GigyaError.invalidApiKey('Invalid ApiKey parameter');
+    return site;
+  }
+
+  private unexpected(method: string, error: unknown): GigyaError {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+    this.options.logError(`fake-gigya: unexpected failure in ${method}: ${message}`);
+    return GigyaError.generalServerError();
+  }
+
+  private record(base: EnvelopeBase, site: Site | null, method: string, params: Params, errorCode: number, started: number, caller: Caller | null): void {
+    if (!this.options.journal) return;
+    const entry = journalEntry({
+      callId: base.callId,
+      site: site?.apiKey ?? null,
+      atMs: this.options.clock.now(),
+      method,
+      params,
+      errorCode,
+      durationMs: performance.now() - started,
+      userKey: caller?.userKey ?? null,
+    });
+    this.options.store.write(() => this.options.store.journal.record(entry)).catch((error: unknown) => {
+      this.options.logError(`fake-gigya: journal write failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    });
+  }
+}
+
+function methodName(url: string): string {
+  const path = new URL(url).pathname.slice(1);
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Thrown by a fault to make the server drop the connection instead of answering. */
+export class DroppedConnection extends Error {}
+
+function isSecure(c: Context): boolean {
+  const forwarded = c.req.header('x-forwarded-proto');
+  if (forwarded !== undefined) return forwarded.split(',')[0]!.trim().toLowerCase() === 'https';
+  return new URL(c.req.url).protocol === 'https:';
+}
+
+const callbackName = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+/** JSON by default; JSONP when asked; the HTTP status mirrors the error only with httpStatusCodes=true. */
+function respond(c: Context, params: Params, outcome: Outcome): Response {
+  const httpStatus = params.httpStatusCodes?.toLowerCase() === 'true' ? outcome.status : 200;
+  const json = JSON.stringify(outcome.body);
+  const callback = params.callback;
+  if (params.format?.toLowerCase() === 'jsonp' && callback !== undefined && callbackName.test(callback)) {
+    return c.body(`${callback}(${json});`, httpStatus as 200, { 'content-type': 'text/javascript; charset=utf-8' });
+  }
+  return c.body(json, httpStatus as 200, { 'content-type': 'application/json; charset=utf-8' });
+}

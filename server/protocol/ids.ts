@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock, Ids } from './method.js';
+
+const alphanumeric = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomText(length: number, alphabet = alphanumeric): string {
+  const bytes = randomBytes(length);
+  let text = '';
+  for (const byte of bytes) text += alphabet[byte % alphabet.length];
+  return text;
+}
+
+/** Ids in Gigya's shapes: 32-hex callIds and UIDs, RT1_ regTokens, 64-hex emailAccount tokens. */
+export const randomIds: Ids = {
+  callId: () => randomBytes(16).toString('hex'),
+  uid: () => randomBytes(16).toString('hex'),
+  regToken: () => `RT1_${randomBytes(24).toString('base64url')}`,
+  emailAccountToken: () => randomBytes(32).toString('hex'),
+  apiKey: () => `3_${randomText(64, alphanumeric + '-_')}`,
+  userKey: () => `A${randomText(11)}`,
+  secret: () => randomBytes(24).toString('base64'),
+};
+
+export const systemClock: Clock = { now: () => Date.now() };

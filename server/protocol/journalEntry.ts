@@ -1,0 +1,51 @@
+import type { JournalEntry } from '../store/journal.js';
+import type { Params } from './method.js';
+
+/** Parameters whose values are credentials or bearer tokens: never stored, never shown. */
+const secretParams = new Set(
+  [
+    'secret',
+    'sig',
+    'password',
+    'newPassword',
+    'securityAnswer',
+    'regToken',
+    'token',
+    'emailToken',
+    'emailAccountToken',
+    'oauth_token',
+    'id_token',
+    'idToken',
+    'aToken',
+    'captchaToken',
+    'sessionToken',
+    'sessionSecret',
+    'cookieValue',
+  ].map((name) => name.toLowerCase()),
+);
+
+export const redacted = '[redacted]';
+
+export function redactParams(params: Params): Params {
+  const safe: Params = {};
+  for (const [name, value] of Object.entries(params)) safe[name] = secretParams.has(name.toLowerCase()) ? redacted : value;
+  return safe;
+}
+
+/** The email a call concerns, so the journal can be searched by participant. */
+function emailOf(params: Params): string | null {
+  const direct = params.email ?? params.loginID;
+  if (direct !== undefined && direct.includes('@')) return direct.toLowerCase();
+  if (params.profile === undefined) return null;
+  try {
+    const profile = JSON.parse(params.profile) as { email?: unknown };
+    return typeof profile.email === 'string' ? profile.email.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function journalEntry(call: Omit<JournalEntry, 'params' | 'email'> & { params: Params; userKey: string | null }): JournalEntry {
+  const { userKey: _userKey, ...rest } = call;
+  return { ...rest, params: redactParams(call.params), email: emailOf(call.params) };
+}

@@ -1,0 +1,129 @@
+import { GigyaError } from './errors.js';
+import type { Params } from './method.js';
+
+/** Largest request body accepted; Gigya's own limit is unpublished (docs/behaviour.md). */
+export const maxBodyBytes = 1_048_576;
+
+/**
+ * Reads a call's parameters the way Gigya accepts them: the query string, then a body that
+ * is application/x-www-form-urlencoded (what every SDK sends), JSON, or multipart form data.
+ * A name given twice keeps its first value.
+ */
+export async function readParams(request: Request): Promise<Params> {
+  const params: Params = {};
+  addAll(params, new URL(request.url).searchParams);
+  if (request.method === 'GET' || request.method === 'HEAD') return params;
+
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBodyBytes) throw tooLarge();
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+  if (type === 'multipart/form-data') {
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw GigyaError.invalidRequestFormat('Malformed multipart body');
+    }
+    for (const [name, value] of form) if (!(name in params) && typeof value === 'string') params[name] = value;
+    return params;
+  }
+
+  const body = await readText(request);
+  if (body.length === 0) return params;
+  if (type === 'application/json') {
+    addJson(params, body);
+    return params;
+  }
+  // Form-encoded, and also what clients send without a content type or as text/plain.
+  addAll(params, new URLSearchParams(body));
+  return params;
+}
+
+async function readText(request: Request): Promise<string> {
+  const buffer = await request.arrayBuffer();
+  if (buffer.byteLength > maxBodyBytes) throw tooLarge();
+  return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+}
+
+function tooLarge(): GigyaError {
+  return new GigyaError(400001, 'Invalid request format', `Request body exceeds ${maxBodyBytes} bytes`, 413);
+}
+
+function addAll(params: Params, source: URLSearchParams): void {
+  for (const [name, value] of source) if (!(name in params)) params[name] = value;
+}
+
+/** A JSON body carries the same flat fields; objects inside it are taken as their JSON text. */
+function addJson(params: Params, body: string): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw GigyaError.invalidRequestFormat('Request body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw GigyaError.invalidRequestFormat('A JSON request body must be an object of parameters');
+  }
+  for (const [name, value] of Object.entries(parsed)) {
+    if (name in params || value === undefined) continue;
+    params[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
+
+/** Object parameters (profile, data, ...) travel as JSON text; anything else is 400006. */
+export function objectParam(params: Params, name: string): Record<string, unknown> | undefined {
+  const text = params[name];
+  if (text === undefined || text === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw GigyaError.invalidParameter(name, 'not valid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw GigyaError.invalidParameter(name, 'must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Booleans as the SDKs send them: true/false, 1/0 (PHP). */
+export function booleanParam(params: Params, name: string): boolean | undefined {
+  const text = params[name];
+  if (text === undefined || text === '') return undefined;
+  switch (text.toLowerCase()) {
+    case 'true':
+    case '1':
+      return true;
+    case 'false':
+    case '0':
+      return false;
+    default:
+      throw GigyaError.invalidParameter(name, 'must be true or false');
+  }
+}
+
+export function requiredParam(params: Params, name: string): string {
+  const value = params[name];
+  if (value === undefined || value === '') throw GigyaError.missingParameter(name);
+  return value;
+}
+
+/** A list parameter: documented as CSV, sent by npm gigya as a JSON array (gigya-api.md §1). */
+export function listParam(params: Params, name: string): string[] | undefined {
+  const text = params[name]?.trim();
+  if (text === undefined || text === '') return undefined;
+  if (text.startsWith('[')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw GigyaError.invalidParameter(name, 'not valid JSON');
+    }
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+      throw GigyaError.invalidParameter(name, 'must be a list of names');
+    }
+    return value.map((item) => item.trim());
+  }
+  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}

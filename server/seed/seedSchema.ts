@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { emailSchema } from '../accounts/email.js';
+import { siteInputSchema } from '../sites/createSite.js';
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const seedAccountSchema = z
+  .object({
+    kind: z.enum(['full', 'lite']),
+    /** Optional: without it a stable UID is derived, so seeding the same file twice adds nothing. */
+    uid: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    email: emailSchema,
+    password: z.string().min(8).optional(),
+    profile: jsonObject.default({}),
+    data: jsonObject.default({}),
+    subscriptions: jsonObject.default({}),
+    preferences: jsonObject.default({}),
+    isVerified: z.boolean().default(false),
+    regSource: z.string().optional(),
+  })
+  .strict()
+  .refine((account) => account.kind === 'lite' || account.password !== undefined, {
+    message: 'a full account needs a password',
+    path: ['password'],
+  })
+  .refine((account) => account.kind === 'full' || account.password === undefined, {
+    message: 'a lite account has no password',
+    path: ['password'],
+  });
+
+export const seedSiteSchema = siteInputSchema.extend({ accounts: z.array(seedAccountSchema).default([]) });
+
+export const seedSchema = z.object({ sites: z.array(seedSiteSchema).min(1) }).strict();
+
+export type Seed = z.input<typeof seedSchema>;
+export type SeedAccount = z.infer<typeof seedAccountSchema>;

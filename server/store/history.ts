@@ -1,0 +1,65 @@
+import type { Db } from './database.js';
+
+/** One changed field of an account write, as a dotted path with its value before and after. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface HistoryEntry {
+  id: number;
+  site: string;
+  uid: string;
+  atMs: number;
+  method: string;
+  userKey: string | null;
+  changes: FieldChange[];
+}
+
+interface HistoryRow {
+  id: number;
+  site: string;
+  uid: string;
+  at_ms: number;
+  method: string;
+  user_key: string | null;
+  changes: string;
+}
+
+/** The change history of accounts; written in the same transaction as the change itself. */
+export class HistoryRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      insert: db.prepare(
+        'INSERT INTO history (site, uid, at_ms, method, user_key, changes) VALUES (@site, @uid, @at_ms, @method, @user_key, @changes)',
+      ),
+      of: db.prepare<[string, string], HistoryRow>('SELECT * FROM history WHERE site = ? AND uid = ? ORDER BY id'),
+    };
+  }
+
+  record(entry: Omit<HistoryEntry, 'id'>): void {
+    this.statements.insert.run({
+      site: entry.site,
+      uid: entry.uid,
+      at_ms: entry.atMs,
+      method: entry.method,
+      user_key: entry.userKey,
+      changes: JSON.stringify(entry.changes),
+    });
+  }
+
+  of(site: string, uid: string): HistoryEntry[] {
+    return this.statements.of.all(site, uid).map((row) => ({
+      id: row.id,
+      site: row.site,
+      uid: row.uid,
+      atMs: row.at_ms,
+      method: row.method,
+      userKey: row.user_key,
+      changes: JSON.parse(row.changes) as FieldChange[],
+    }));
+  }
+}

@@ -1,0 +1,54 @@
+import type { Db } from './database.js';
+
+export interface RegToken {
+  token: string;
+  site: string;
+  /** A lite token can only create or update a lite account. */
+  isLite: boolean;
+  /** Set once the token is bound to an account (after its first setAccountInfo, or from getLiteToken). */
+  uid: string | null;
+  expiresMs: number;
+}
+
+interface RegTokenRow {
+  token: string;
+  site: string;
+  is_lite: number;
+  uid: string | null;
+  expires_ms: number;
+}
+
+export class RegTokenRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      get: db.prepare<[string, string], RegTokenRow>('SELECT * FROM reg_tokens WHERE site = ? AND token = ?'),
+      upsert: db.prepare(
+        'INSERT OR REPLACE INTO reg_tokens (token, site, is_lite, uid, expires_ms) VALUES (@token, @site, @is_lite, @uid, @expires_ms)',
+      ),
+      purge: db.prepare('DELETE FROM reg_tokens WHERE expires_ms < ?'),
+    };
+  }
+
+  /** The token if it belongs to this site, expired or not: callers decide what expiry means. */
+  get(site: string, token: string): RegToken | null {
+    const row = this.statements.get.get(site, token);
+    if (!row) return null;
+    return { token: row.token, site: row.site, isLite: row.is_lite === 1, uid: row.uid, expiresMs: row.expires_ms };
+  }
+
+  save(token: RegToken): void {
+    this.statements.upsert.run({
+      token: token.token,
+      site: token.site,
+      is_lite: token.isLite ? 1 : 0,
+      uid: token.uid,
+      expires_ms: token.expiresMs,
+    });
+  }
+
+  purgeExpired(nowMs: number): number {
+    return this.statements.purge.run(nowMs).changes;
+  }
+}

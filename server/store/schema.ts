@@ -1,0 +1,111 @@
+// The SQLite schema, as an ordered list of migrations. A migration is never edited once
+// committed: add a new one, so a database file from an older run still opens.
+//
+// Conventions: times are Unix milliseconds (INTEGER); objects Gigya treats as JSON
+// (profile, data, subscriptions, preferences, policies) are TEXT holding JSON; every row
+// belongs to a site (`site` = the site's apiKey) and every lookup path starts with it.
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE sites (
+    api_key      TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    data_center  TEXT NOT NULL DEFAULT 'us1',
+    policies     TEXT NOT NULL DEFAULT '{}',
+    created_ms   INTEGER NOT NULL
+  );
+
+  CREATE TABLE app_keys (
+    user_key        TEXT PRIMARY KEY,
+    site            TEXT NOT NULL REFERENCES sites(api_key) ON DELETE CASCADE,
+    secret          TEXT NOT NULL,
+    public_key_pem  TEXT,
+    name            TEXT NOT NULL DEFAULT '',
+    created_ms      INTEGER NOT NULL
+  );
+  CREATE INDEX app_keys_site ON app_keys(site);
+
+  -- Lite and full accounts share one table: kind says which. email is the lower-cased
+  -- profile.email (the emailAccounts key), kept in its own column so lookups use an index.
+  CREATE TABLE accounts (
+    site            TEXT NOT NULL REFERENCES sites(api_key) ON DELETE CASCADE,
+    uid             TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('full', 'lite')),
+    email           TEXT,
+    login_ids       TEXT NOT NULL DEFAULT '[]',
+    password_hash   TEXT,
+    profile         TEXT NOT NULL DEFAULT '{}',
+    data            TEXT NOT NULL DEFAULT '{}',
+    subscriptions   TEXT NOT NULL DEFAULT '{}',
+    preferences     TEXT NOT NULL DEFAULT '{}',
+    is_registered   INTEGER NOT NULL DEFAULT 0,
+    is_active       INTEGER NOT NULL DEFAULT 1,
+    is_verified     INTEGER NOT NULL DEFAULT 0,
+    reg_source      TEXT,
+    created_ms      INTEGER NOT NULL,
+    last_updated_ms INTEGER NOT NULL,
+    registered_ms   INTEGER,
+    verified_ms     INTEGER,
+    last_login_ms   INTEGER,
+    PRIMARY KEY (site, uid)
+  ) WITHOUT ROWID;
+  CREATE INDEX accounts_email ON accounts(site, email);
+  CREATE INDEX accounts_kind_created ON accounts(site, kind, created_ms);
+  CREATE INDEX accounts_last_updated ON accounts(site, last_updated_ms);
+
+  -- Gigya's emailAccounts object: one per (site, lower-cased email), merging lite and full data.
+  CREATE TABLE email_accounts (
+    site            TEXT NOT NULL REFERENCES sites(api_key) ON DELETE CASCADE,
+    email           TEXT NOT NULL,
+    token           TEXT NOT NULL,
+    has_lite        INTEGER NOT NULL DEFAULT 0,
+    has_full        INTEGER NOT NULL DEFAULT 0,
+    profile         TEXT NOT NULL DEFAULT '{}',
+    data            TEXT NOT NULL DEFAULT '{}',
+    subscriptions   TEXT NOT NULL DEFAULT '{}',
+    created_ms      INTEGER NOT NULL,
+    last_updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (site, email)
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX email_accounts_token ON email_accounts(token);
+  CREATE INDEX email_accounts_last_updated ON email_accounts(site, last_updated_ms);
+
+  -- regTokens from initRegistration (lite or not), register (pending) and getLiteToken.
+  CREATE TABLE reg_tokens (
+    token       TEXT PRIMARY KEY,
+    site        TEXT NOT NULL REFERENCES sites(api_key) ON DELETE CASCADE,
+    is_lite     INTEGER NOT NULL,
+    uid         TEXT,
+    expires_ms  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX reg_tokens_expiry ON reg_tokens(expires_ms);
+
+  -- Every write to an account, in the transaction of the write: what shows an overwrite.
+  CREATE TABLE history (
+    id        INTEGER PRIMARY KEY,
+    site      TEXT NOT NULL,
+    uid       TEXT NOT NULL,
+    at_ms     INTEGER NOT NULL,
+    method    TEXT NOT NULL,
+    user_key  TEXT,
+    changes   TEXT NOT NULL
+  );
+  CREATE INDEX history_account ON history(site, uid, id);
+
+  -- The request journal: every Gigya call, with secrets already redacted.
+  CREATE TABLE journal (
+    id           INTEGER PRIMARY KEY,
+    call_id      TEXT NOT NULL,
+    site         TEXT,
+    at_ms        INTEGER NOT NULL,
+    method       TEXT NOT NULL,
+    params       TEXT NOT NULL,
+    email        TEXT,
+    error_code   INTEGER NOT NULL,
+    duration_ms  REAL NOT NULL
+  );
+  CREATE INDEX journal_site_time ON journal(site, at_ms);
+  CREATE INDEX journal_method ON journal(site, method);
+  CREATE INDEX journal_error ON journal(site, error_code);
+  CREATE INDEX journal_email ON journal(email);
+  `,
+];
