@@ -31,8 +31,7 @@ const work = z
 
 const loose = z.unknown();
 
-export function profileSchema(nowMs: number) {
-  const thisYear = new Date(nowMs).getUTCFullYear();
+function buildProfileSchema(thisYear: number) {
   return z
     .object({
       email: emailSchema.nullable(),
@@ -82,6 +81,20 @@ export function profileSchema(nowMs: number) {
     })
     .partial()
     .strict();
+}
+
+type ProfileSchema = ReturnType<typeof buildProfileSchema>;
+const schemasByYear = new Map<number, ProfileSchema>();
+
+/** The profile schema of a given moment: building a zod schema is costly, so one per year is kept. */
+export function profileSchema(nowMs: number): ProfileSchema {
+  const thisYear = new Date(nowMs).getUTCFullYear();
+  let schema = schemasByYear.get(thisYear);
+  if (schema === undefined) {
+    schema = buildProfileSchema(thisYear);
+    schemasByYear.set(thisYear, schema);
+  }
+  return schema;
 }
 
 /** Validates a profile patch; every violation becomes one validationErrors entry naming its field. */
