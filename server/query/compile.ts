@@ -1,0 +1,229 @@
+import type { AccountKind } from '../store/accounts.js';
+import type { Expression, FieldPath, Literal, Predicate, Query } from './ast.js';
+import { positionOf, resolveField, tables, type Field } from './fields.js';
+import { queryError } from './queryError.js';
+
+// Turns a query tree into SQL over one site's rows. Every value, JSON path and pattern is a
+// bound parameter; the SQL text is assembled only from fragments written in this file and in
+// fields.ts. NOT is pushed down to the predicates, and a negated predicate is
+// `NOT coalesce(p, 0)`, so a missing (null) value never makes NOT and != drop a record:
+// `data.x != 1` and `NOT data.x > 1` both match records without data.x (docs/behaviour.md).
+
+export interface Fragment {
+  sql: string;
+  params: unknown[];
+}
+
+export interface Plan {
+  table: string;
+  key: string;
+  where: Fragment;
+  orderBy: Fragment;
+}
+
+export interface Scope {
+  site: string;
+  /** FROM accounts only: which kinds (accountTypes). */
+  kinds: readonly AccountKind[];
+  /** searchDelayMs: only records last updated at or before this instant are visible. */
+  visibleUntilMs: number | null;
+}
+
+export function compile(query: Query, scope: Scope): Plan {
+  const { table, key } = tables[query.from];
+  const conditions: Fragment[] = [{ sql: 'a.site = ?', params: [scope.site] }];
+  if (query.from === 'accounts' && scope.kinds.length === 1) conditions.push({ sql: 'a.kind = ?', params: [scope.kinds[0]] });
+  if (scope.visibleUntilMs !== null) conditions.push({ sql: 'a.last_updated_ms <= ?', params: [scope.visibleUntilMs] });
+  if (query.where !== undefined) conditions.push(expression(query, query.where, false));
+  return { table, key, where: join(conditions, ' AND '), orderBy: orderBy(query, key) };
+}
+
+function join(parts: Fragment[], separator: string): Fragment {
+  return { sql: parts.map((part) => part.sql).join(separator), params: parts.flatMap((part) => part.params) };
+}
+
+function expression(query: Query, node: Expression, negated: boolean): Fragment {
+  switch (node.kind) {
+    case 'not':
+      return expression(query, node.operand, !negated);
+    case 'and':
+    case 'or': {
+      // De Morgan: NOT (a AND b) = NOT a OR NOT b. Chains of the same operator are flattened,
+      // so a long OR stays one level deep in SQL.
+      const joiner = (node.kind === 'and') !== negated ? ' AND ' : ' OR ';
+      const parts = chain(node, node.kind).map((child) => expression(query, child, negated));
+      const joined = join(parts, joiner);
+      return { sql: `(${joined.sql})`, params: joined.params };
+    }
+    default: {
+      const positive = predicate(query, node);
+      return negated ? { sql: `NOT coalesce(${positive.sql}, 0)`, params: positive.params } : positive;
+    }
+  }
+}
+
+function chain(node: Expression, kind: 'and' | 'or'): Expression[] {
+  return node.kind === kind ? [...chain(node.left, kind), ...chain(node.right, kind)] : [node];
+}
+
+function predicate(query: Query, node: Predicate): Fragment {
+  const field = resolveField(query.from, node.field);
+  switch (node.kind) {
+    case 'compare': {
+      if (node.operator === '!=') {
+        const equal = compare(field, node.field, '=', node.value);
+        return { sql: `NOT coalesce(${equal.sql}, 0)`, params: equal.params };
+      }
+      return compare(field, node.field, node.operator, node.value);
+    }
+    case 'in': {
+      const any = join(node.values.map((value) => compare(field, node.field, '=', value)), ' OR ');
+      const sql = `(${any.sql})`;
+      return node.negated ? { sql: `NOT coalesce(${sql}, 0)`, params: any.params } : { sql, params: any.params };
+    }
+    case 'isNull': {
+      const sql = field.type === 'json' ? 'json_extract(' + field.column + ', ?) IS NULL' : `${field.sql} IS NULL`;
+      const params = field.type === 'json' ? [field.path] : [];
+      return node.negated ? { sql: `NOT (${sql})`, params } : { sql, params };
+    }
+    case 'contains':
+    case 'regex': {
+      const positive = node.kind === 'contains' ? contains(field, node.field, node.value) : regex(field, node.field, node.pattern);
+      return node.negated ? { sql: `NOT coalesce(${positive.sql}, 0)`, params: positive.params } : positive;
+    }
+  }
+}
+
+type Ordering = '=' | '<' | '<=' | '>' | '>=';
+
+function compare(field: Field, path: FieldPath, operator: Ordering, value: Literal): Fragment {
+  const fault = (why: string) => queryError(`${field.name} ${why}`, positionOf(path));
+  switch (field.type) {
+    case 'text':
+      if (typeof value !== 'string') throw fault('is text: compare it with a quoted string');
+      return { sql: `${field.sql} ${operator} ?`, params: [value] };
+    case 'email':
+      if (typeof value !== 'string') throw fault('is text: compare it with a quoted string');
+      if (operator !== '=') throw fault('is encrypted: only =, !=, in and contains apply');
+      return { sql: `${field.sql} = ?`, params: [value.toLowerCase()] };
+    case 'boolean':
+      if (typeof value !== 'boolean') throw fault('is a boolean: compare it with true or false');
+      if (operator !== '=') throw fault('is a boolean: only = and != apply');
+      return { sql: `${field.sql} = ?`, params: [value ? 1 : 0] };
+    case 'time':
+      return { sql: `${field.sql} ${operator} ?`, params: [timeValue(value, fault)] };
+    case 'json': {
+      const c = field.column;
+      if (typeof value === 'boolean') {
+        if (operator !== '=') throw fault(`compared with ${value}: only = and != apply to booleans`);
+        return { sql: `json_type(${c}, ?) = '${value ? 'true' : 'false'}'`, params: [field.path] };
+      }
+      // The type guard keeps text from matching numbers (and booleans from matching 0/1).
+      const types = typeof value === 'string' ? "= 'text'" : "IN ('integer', 'real')";
+      return { sql: `(json_type(${c}, ?) ${types} AND json_extract(${c}, ?) ${operator} ?)`, params: [field.path, field.path, value] };
+    }
+  }
+}
+
+function timeValue(value: Literal, fault: (why: string) => Error): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const ms = Date.parse(value);
+    if (/^\d{4}-\d{2}-\d{2}/.test(value) && Number.isFinite(ms)) return ms;
+  }
+  throw fault('is a date: compare it with Unix milliseconds or an ISO 8601 date string');
+}
+
+function contains(field: Field, path: FieldPath, value: Literal): Fragment {
+  const fault = (why: string) => queryError(`${field.name} ${why}`, positionOf(path));
+  const needle = JSON.stringify(value);
+  switch (field.type) {
+    case 'email':
+      // Gigya: contains on an encrypted field is case-insensitive and matches the whole value.
+      if (typeof value !== 'string') throw fault('is text: contains needs a quoted string');
+      return { sql: `${field.sql} = ?`, params: [value.toLowerCase()] };
+    case 'text':
+      return { sql: `gigya_contains('text', ${field.sql}, ?)`, params: [needle] };
+    case 'json':
+      return { sql: `gigya_contains(json_type(${field.column}, ?), json_extract(${field.column}, ?), ?)`, params: [field.path, field.path, needle] };
+    default:
+      throw fault('is not text: contains applies to text and arrays');
+  }
+}
+
+/** Longest regex pattern accepted (docs/behaviour.md). */
+export const maxPatternLength = 200;
+
+function regex(field: Field, path: FieldPath, pattern: string): Fragment {
+  const fault = (why: string) => queryError(`${field.name} ${why}`, positionOf(path));
+  checkPattern(pattern, fault);
+  switch (field.type) {
+    case 'text':
+      return { sql: `gigya_regex('text', ${field.sql}, ?)`, params: [pattern] };
+    case 'json':
+      return { sql: `gigya_regex(json_type(${field.column}, ?), json_extract(${field.column}, ?), ?)`, params: [field.path, field.path, pattern] };
+    case 'email':
+      throw fault('is encrypted: regex does not apply');
+    default:
+      throw fault('is not text: regex applies to text');
+  }
+}
+
+/**
+ * Gigya's regex engine is an automaton (no catastrophic backtracking); JavaScript's is not. A
+ * pattern that could backtrack exponentially (a quantified group holding a quantifier or an
+ * alternation, a back-reference) is refused rather than allowed to stall the server.
+ */
+function checkPattern(pattern: string, fault: (why: string) => Error): void {
+  if (pattern.length > maxPatternLength) throw fault(`regex longer than ${maxPatternLength} characters`);
+  try {
+    new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    throw fault('regex is not a valid pattern');
+  }
+  if (/\\[1-9]|\\k</.test(pattern)) throw fault('regex back-references are not supported');
+  const stack: boolean[] = [];
+  let risky = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      // Skip a character class: quantifier characters inside it are literal.
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+      continue;
+    }
+    if (c === '(') stack.push(false);
+    else if (c === ')') {
+      risky = stack.pop() ?? false;
+      if (stack.length > 0 && risky) stack[stack.length - 1] = true;
+      if (risky && /^[*+?{]/.test(pattern.slice(i + 1))) throw fault('regex repeats a group that itself repeats or alternates');
+      continue;
+    } else if ('*+?{|'.includes(c) && stack.length > 0) stack[stack.length - 1] = true;
+  }
+}
+
+function orderBy(query: Query, key: string): Fragment {
+  const parts: Fragment[] = [];
+  for (const item of query.orderBy) {
+    const field = resolveField(query.from, item.field);
+    const direction = item.direction === 'desc' ? 'DESC' : 'ASC';
+    if (field.type === 'email') throw queryError(`${field.name} is encrypted: it cannot be sorted on`, positionOf(item.field));
+    if (field.type === 'json') {
+      // Records without the value sort last either way, as Gigya's search engine does.
+      const value = `json_extract(${field.column}, ?)`;
+      parts.push({ sql: `${value} IS NULL, ${value} ${direction}`, params: [field.path, field.path] });
+    } else if (field.type === 'time' && field.nullable) {
+      parts.push({ sql: `${field.sql} IS NULL, ${field.sql} ${direction}`, params: [] });
+    } else if (field.type === 'text' && field.sql === 'a.reg_source') {
+      parts.push({ sql: `${field.sql} IS NULL, ${field.sql} ${direction}`, params: [] });
+    } else {
+      parts.push({ sql: `${field.sql} ${direction}`, params: [] });
+    }
+  }
+  // The key breaks ties, so pages and cursors are stable.
+  parts.push({ sql: key, params: [] });
+  return join(parts, ', ');
+}
