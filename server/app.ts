@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { accountMethods } from './accounts/index.js';
 import { adminRoutes } from './admin/index.js';
-import { Dispatcher, type BeforeHandle } from './protocol/dispatch.js';
+import { dropConnection } from './faults/dropConnection.js';
+import { FaultRegistry } from './faults/registry.js';
+import { DroppedConnection, Dispatcher, type BeforeHandle } from './protocol/dispatch.js';
 import { randomIds, systemClock } from './protocol/ids.js';
 import type { Clock, GigyaMethod, Ids } from './protocol/method.js';
 import { openStore, type Store } from './store/index.js';
@@ -18,6 +20,8 @@ export interface FakeGigyaOptions {
   journal?: boolean;
   /** When set, /__admin requires `Authorization: Bearer <token>`. */
   adminToken?: string;
+  /** Fault injection (errors, latency, rate limits, dropped connections); one is created when left out. */
+  faults?: FaultRegistry;
   logError?: (message: string) => void;
 }
 
@@ -26,15 +30,22 @@ export interface FakeGigyaDeps {
   clock: Clock;
   ids: Ids;
   adminToken: string | undefined;
+  faults: FaultRegistry;
 }
 
 /** The fake Gigya as a Hono app: the Gigya surface at /<namespace>.<method>, the emulator's own at /__admin. */
 export function createFakeGigya(options: FakeGigyaOptions = {}): Hono {
+  const clock = options.clock ?? systemClock;
   const deps: FakeGigyaDeps = {
     store: options.store ?? openStore({ file: ':memory:' }),
-    clock: options.clock ?? systemClock,
+    clock,
     ids: options.ids ?? randomIds,
     adminToken: options.adminToken,
+    faults: options.faults ?? new FaultRegistry({ clock }),
+  };
+  const beforeHandle: BeforeHandle = async (call) => {
+    await deps.faults.beforeHandle(call);
+    await options.beforeHandle?.(call);
   };
   const methods = new Map(accountMethods.map((method) => [method.name, method]));
   for (const method of options.methods ?? []) methods.set(method.name, method);
@@ -43,13 +54,20 @@ export function createFakeGigya(options: FakeGigyaOptions = {}): Hono {
     clock: deps.clock,
     ids: deps.ids,
     methods: [...methods.values()],
-    beforeHandle: options.beforeHandle,
+    beforeHandle,
     journal: options.journal ?? true,
     logError: options.logError ?? ((message) => console.error(message)),
   });
 
   const app = new Hono();
   app.route('/__admin', adminRoutes(deps));
-  app.all('*', (c) => dispatcher.handle(c));
+  app.all('*', async (c) => {
+    try {
+      return await dispatcher.handle(c);
+    } catch (error) {
+      if (error instanceof DroppedConnection) return dropConnection(c);
+      throw error;
+    }
+  });
   return app;
 }

@@ -1,7 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { AdminClient } from './admin/client.js';
 import { createFakeGigya } from './app.js';
+import { FaultRegistry } from './faults/registry.js';
 import { randomIds, systemClock } from './protocol/ids.js';
+import { loadSeed } from './seed/loadSeed.js';
+import type { Seed } from './seed/seedSchema.js';
 import { createSite } from './sites/createSite.js';
 import { openStore, type Store } from './store/index.js';
 import type { Policies } from './store/policies.js';
@@ -15,29 +19,36 @@ export interface StartOptions {
   dataCenter?: 'us1' | 'eu1' | 'au1' | 'eu2';
   adminToken?: string;
   journal?: boolean;
+  /** Request journal bound (default 100 000 entries). */
+  journalMaxEntries?: number;
+  /** Sites and accounts to load before the server starts (the --seed file format). */
+  seed?: Seed;
 }
 
 export interface RunningFakeGigya {
   baseUrl: string;
   /** A site of its own, so tests sharing a server never see each other's accounts. */
   site: { apiKey: string; userKey: string; secret: string; dataCenter: string };
-  admin: { baseUrl: string; token: string | undefined };
+  /** A typed client of /__admin (docs/admin-api.md), carrying the admin token if one was set. */
+  admin: AdminClient;
   store: Store;
-  /** Forgets this site's accounts, tokens, history and journal; the credentials stay valid. */
+  /** Forgets this site's accounts, tokens, history, journal and faults; the credentials stay valid. */
   reset(): void;
   close(): Promise<void>;
 }
 
 /** Starts a fake Gigya on a random loopback port, for another project's tests. */
 export async function startFakeGigya(options: StartOptions = {}): Promise<RunningFakeGigya> {
-  const store = openStore({ file: options.db ?? ':memory:' });
+  const store = openStore({ file: options.db ?? ':memory:', journalMaxEntries: options.journalMaxEntries });
   const created = createSite(store, randomIds, systemClock, {
     name: 'embedded',
     dataCenter: options.dataCenter ?? 'us1',
     policies: options.policies ?? {},
   });
   const key = created.applicationKeys[0]!;
-  const app = createFakeGigya({ store, adminToken: options.adminToken, journal: options.journal });
+  if (options.seed !== undefined) loadSeed(store, randomIds, systemClock, options.seed);
+  const faults = new FaultRegistry({ clock: systemClock });
+  const app = createFakeGigya({ store, faults, adminToken: options.adminToken, journal: options.journal });
   const server = await new Promise<ServerType>((resolve) => {
     const running = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(running));
   });
@@ -46,9 +57,12 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
   return {
     baseUrl,
     site: { apiKey: created.site.apiKey, userKey: key.userKey, secret: key.secret, dataCenter: created.site.dataCenter },
-    admin: { baseUrl: `${baseUrl}/__admin`, token: options.adminToken },
+    admin: new AdminClient(`${baseUrl}/__admin`, options.adminToken),
     store,
-    reset: () => resetSiteData(store.db, created.site.apiKey),
+    reset: () => {
+      resetSiteData(store.db, created.site.apiKey);
+      faults.clear(created.site.apiKey);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

@@ -1,18 +1,35 @@
 import { Hono } from 'hono';
 import type { FakeGigyaDeps } from '../app.js';
-import { historyView } from './views.js';
+import { GigyaError } from '../protocol/errors.js';
+import { SeedError } from '../seed/loadSeed.js';
+import { accountRoutes } from './accounts.js';
+import { adminAuth } from './auth.js';
+import { faultRoutes } from './faults.js';
+import { journalRoutes } from './journal.js';
+import { siteRoutes } from './sites.js';
+import { stateRoutes } from './state.js';
+import { AdminError, adminErrorResponse } from './validation.js';
 
-/** The emulator's own API: JSON, never part of the Gigya surface. */
+/** The emulator's own API (docs/admin-api.md): JSON, never part of the Gigya surface. */
 export function adminRoutes(deps: FakeGigyaDeps): Hono {
   const admin = new Hono();
+  // Open even with an admin token: container health checks have no token, and it reveals nothing.
   admin.get('/health', (c) => c.json({ status: 'ok' }));
+  admin.use('*', adminAuth(deps.adminToken));
 
-  admin.get('/accounts/:uid/history', (c) => {
-    const apiKey = c.req.query('apiKey');
-    if (!apiKey) return c.json({ error: 'apiKey query parameter is required' }, 400);
-    const uid = c.req.param('uid');
-    const history = deps.store.history.of(apiKey, uid);
-    return c.json({ uid, history: history.map(historyView) });
+  admin.route('/sites', siteRoutes(deps));
+  admin.route('/', stateRoutes(deps));
+  admin.route('/accounts', accountRoutes(deps));
+  admin.route('/journal', journalRoutes(deps));
+  admin.route('/faults', faultRoutes(deps));
+
+  admin.onError((error, c) => {
+    if (error instanceof AdminError) return adminErrorResponse(c, error);
+    // Seeds are checked by the same rules as Gigya writes (profile fields, emails).
+    if (error instanceof SeedError) return adminErrorResponse(c, new AdminError(400, error.message));
+    if (error instanceof GigyaError) return adminErrorResponse(c, new AdminError(400, `${error.errorCode} ${error.errorMessage}: ${error.errorDetails}`));
+    console.error(`fake-gigya: admin ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    return adminErrorResponse(c, new AdminError(500, 'The admin API failed unexpectedly; see the server log'));
   });
   return admin;
 }

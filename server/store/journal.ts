@@ -12,13 +12,57 @@ export interface JournalEntry {
   durationMs: number;
 }
 
+/** A recorded call with its position in the journal. */
+export type JournalRecord = JournalEntry & { id: number };
+
+/** What a journal query selects; every field narrows it. */
+export interface JournalFilter {
+  site?: string;
+  method?: string;
+  errorCode?: number;
+  /** Lower-cased by the repository. */
+  email?: string;
+  fromMs?: number;
+  toMs?: number;
+}
+
+interface JournalRow {
+  id: number;
+  call_id: string;
+  site: string | null;
+  at_ms: number;
+  method: string;
+  params: string;
+  email: string | null;
+  error_code: number;
+  duration_ms: number;
+}
+
+/** The WHERE clause of a filter, with its named parameters (column names are fixed text, never input). */
+function whereOf(filter: JournalFilter): { clause: string; named: Record<string, string | number> } {
+  const conditions: string[] = [];
+  const named: Record<string, string | number> = {};
+  const add = (condition: string, name: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    conditions.push(condition);
+    named[name] = value;
+  };
+  add('site = @site', 'site', filter.site);
+  add('method = @method', 'method', filter.method);
+  add('error_code = @errorCode', 'errorCode', filter.errorCode);
+  add('email = @email', 'email', filter.email?.toLowerCase());
+  add('at_ms >= @fromMs', 'fromMs', filter.fromMs);
+  add('at_ms <= @toMs', 'toMs', filter.toMs);
+  return { clause: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', named };
+}
+
 /** The request journal, bounded: past `maxEntries` the oldest entries are dropped. */
 export class JournalRepository {
   private readonly statements;
   private sinceTrim = 0;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly maxEntries: number,
   ) {
     this.statements = {
@@ -46,5 +90,35 @@ export class JournalRepository {
       this.sinceTrim = 0;
       this.statements.trim.run(this.maxEntries);
     }
+  }
+
+  /** The entries matching `filter`, newest first. */
+  query(filter: JournalFilter, page: { limit: number; offset: number }): JournalRecord[] {
+    const { clause, named } = whereOf(filter);
+    const rows = this.db
+      .prepare<Record<string, string | number>, JournalRow>(`SELECT * FROM journal ${clause} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...named, limit: page.limit, offset: page.offset });
+    return rows.map((row) => ({
+      id: row.id,
+      callId: row.call_id,
+      site: row.site,
+      atMs: row.at_ms,
+      method: row.method,
+      params: JSON.parse(row.params) as Record<string, string>,
+      email: row.email,
+      errorCode: row.error_code,
+      durationMs: row.duration_ms,
+    }));
+  }
+
+  count(filter: JournalFilter = {}): number {
+    const { clause, named } = whereOf(filter);
+    return (this.db.prepare<Record<string, string | number>, { n: number }>(`SELECT count(*) AS n FROM journal ${clause}`).get(named) ?? { n: 0 }).n;
+  }
+
+  /** Deletes the entries of one site, or every entry; returns how many went. */
+  clear(site?: string): number {
+    if (site === undefined) return this.db.prepare('DELETE FROM journal').run().changes;
+    return this.db.prepare('DELETE FROM journal WHERE site = ?').run(site).changes;
   }
 }
