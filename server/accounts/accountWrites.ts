@@ -50,6 +50,17 @@ export function applyPatch(account: Account, patch: AccountPatch, nowMs: number)
   return next;
 }
 
+/**
+ * The flags a write may set beside its patch (isActive, isVerified, regSource): verifiedMs
+ * follows isVerified, and regSource is immutable once set (gigya-api.md §5).
+ */
+export function applyFlags(base: Account, patched: Account, values: Partial<Account>, nowMs: number): Account {
+  const after: Account = { ...patched, ...values };
+  if (values.isVerified && !base.isVerified) after.verifiedMs = nowMs;
+  if (base.regSource !== null) after.regSource = base.regSource;
+  return after;
+}
+
 function changesBetween(before: Account | null, after: Account | null): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const part of parts) changes.push(...diffFields(part, before?.[part] ?? {}, after?.[part] ?? {}));

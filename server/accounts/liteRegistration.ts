@@ -2,7 +2,7 @@ import { GigyaError } from '../protocol/errors.js';
 import type { MethodContext } from '../protocol/method.js';
 import type { Account } from '../store/accounts.js';
 import type { RegToken } from '../store/regTokens.js';
-import { applyPatch, newAccount, saveAccount, type AccountPatch } from './accountWrites.js';
+import { applyFlags, applyPatch, newAccount, saveAccount, type AccountPatch } from './accountWrites.js';
 
 /**
  * Writes a lite account: the heart of the Qualifio integration.
@@ -16,7 +16,12 @@ import { applyPatch, newAccount, saveAccount, type AccountPatch } from './accoun
  * is created beside it. A regToken already bound to an account keeps writing that account,
  * so a client retrying the same setAccountInfo never makes a second account.
  */
-export function writeLiteAccount(context: MethodContext, token: RegToken | null, patch: AccountPatch): Account {
+export function writeLiteAccount(
+  context: MethodContext,
+  token: RegToken | null,
+  patch: AccountPatch,
+  flags: Partial<Account> = {},
+): Account {
   const { store, site, clock, ids } = context;
   const now = clock.now();
   let before: Account | null = null;
@@ -34,7 +39,8 @@ export function writeLiteAccount(context: MethodContext, token: RegToken | null,
     }
   }
 
-  const account = applyPatch(before ?? newAccount(site.apiKey, ids.uid(), 'lite', now), patch, now);
+  const base = before ?? newAccount(site.apiKey, ids.uid(), 'lite', now);
+  const account = applyFlags(base, applyPatch(base, patch, now), flags, now);
   if (account.email === null) throw GigyaError.requiredValue('profile.email');
   saveAccount(context, before, account);
   if (token && token.uid === null) store.regTokens.save({ ...token, uid: account.uid });

@@ -104,8 +104,10 @@ export function validateProfile(patch: Record<string, unknown>, nowMs: number): 
   const errors: ValidationError[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
+      // A nested unknown key (phones[0].ext) is named at its own path, not at the profile's root.
       for (const key of issue.keys) {
-        errors.push({ errorCode: 400020, message: `Schema validation failed: unknown field profile.${key}`, fieldName: `profile.${key}` });
+        const fieldName = ['profile', ...issue.path.map(String), key].join('.');
+        errors.push({ errorCode: 400020, message: `Schema validation failed: unknown field ${fieldName}`, fieldName });
       }
       continue;
     }

@@ -2,7 +2,7 @@ import { GigyaError } from '../protocol/errors.js';
 import type { GigyaMethod, MethodContext } from '../protocol/method.js';
 import { booleanParam } from '../protocol/params.js';
 import type { Account } from '../store/accounts.js';
-import { applyPatch, saveAccount } from './accountWrites.js';
+import { applyFlags, applyPatch, saveAccount } from './accountWrites.js';
 import { writeLiteAccount } from './liteRegistration.js';
 import { readPatch } from './patch.js';
 import { accountOfToken, accountOfUid, resolveRegToken } from './regTokens.js';
@@ -33,7 +33,7 @@ export const setAccountInfo: GigyaMethod = {
       if (params.regToken) {
         const token = resolveRegToken(context, params.regToken);
         if (token.isLite) {
-          const account = writeLiteAccount(context, token, patch);
+          const account = writeLiteAccount(context, token, patch, flags.values);
           return withIgnored({ UID: account.uid }, flags.ignored);
         }
         update(context, accountOfToken(context, token), patch, flags.values);
@@ -46,11 +46,8 @@ export const setAccountInfo: GigyaMethod = {
 };
 
 function update(context: MethodContext, before: Account, patch: ReturnType<typeof readPatch>, values: Partial<Account>): void {
-  const after = { ...applyPatch(before, patch, context.clock.now()), ...values };
-  if (values.isVerified && !before.isVerified) after.verifiedMs = context.clock.now();
-  // regSource is immutable once set (gigya-api.md §5): a later value is dropped.
-  if (before.regSource !== null) after.regSource = before.regSource;
-  saveAccount(context, before, after);
+  const now = context.clock.now();
+  saveAccount(context, before, applyFlags(before, applyPatch(before, patch, now), values, now));
 }
 
 /** isActive and isVerified are server-only: a client-side call has them ignored, with a warning. */
