@@ -104,9 +104,7 @@ export class Dispatcher {
       durationMs: performance.now() - started,
       userKey: caller?.userKey ?? null,
     });
-    this.options.store.write(() => this.options.store.journal.record(entry)).catch((error: unknown) => {
-      this.options.logError(`fake-gigya: journal write failed: ${error instanceof Error ? error.message : 'unknown error'}`);
-    });
+    this.options.store.appendJournal(entry);
   }
 }
 

@@ -42,29 +42,49 @@ interface PendingWrite {
  */
 export class WriteQueue {
   private pending: PendingWrite[] = [];
+  private appends: Array<() => void> = [];
   private scheduled = false;
   private closed = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly onAppendError: (error: unknown) => void = () => {},
+  ) {}
 
   /** Runs `work` inside a transaction; the promise settles after the commit. */
   write<T>(work: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ run: work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
+  }
+
+  /**
+   * Queues a single-statement insert that nobody waits for (a journal line): it rides in the
+   * next batch without a savepoint of its own, since one statement is atomic already.
+   */
+  append(work: () => void): void {
+    if (this.closed) return;
+    this.appends.push(work);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 
   /** Commits whatever is queued now; used on shutdown so no accepted write is lost. */
   flush(): void {
     this.scheduled = false;
     const batch = this.pending;
+    const appends = this.appends;
     this.pending = [];
-    if (batch.length === 0) return;
+    this.appends = [];
+    if (batch.length === 0 && appends.length === 0) return;
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       this.db.transaction(() => {
@@ -73,6 +93,13 @@ export class WriteQueue {
             outcomes.push({ ok: true, value: this.db.transaction(item.run)() });
           } catch (error) {
             outcomes.push({ ok: false, error });
+          }
+        }
+        for (const work of appends) {
+          try {
+            work();
+          } catch (error) {
+            this.onAppendError(error);
           }
         }
       })();

@@ -2,7 +2,7 @@ import { AccountRepository } from './accounts.js';
 import { openDatabase, WriteQueue, type Db } from './database.js';
 import { EmailAccountRepository } from './emailAccounts.js';
 import { HistoryRepository } from './history.js';
-import { JournalRepository } from './journal.js';
+import { JournalRepository, type JournalEntry } from './journal.js';
 import { RegTokenRepository } from './regTokens.js';
 import { SiteRepository } from './sites.js';
 
@@ -33,7 +33,9 @@ export class Store {
     this.regTokens = new RegTokenRepository(db);
     this.history = new HistoryRepository(db);
     this.journal = new JournalRepository(db, options.journalMaxEntries);
-    this.writes = new WriteQueue(db);
+    this.writes = new WriteQueue(db, (error) => {
+      console.error(`fake-gigya: journal write failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    });
   }
 
   /**
@@ -42,6 +44,11 @@ export class Store {
    */
   write<T>(work: () => T): Promise<T> {
     return this.writes.write(work);
+  }
+
+  /** Queues a journal line into the next group commit; the caller does not wait for it. */
+  appendJournal(entry: JournalEntry): void {
+    this.writes.append(() => this.journal.record(entry));
   }
 
   /** Commits what is queued and closes the file: no accepted write is lost on shutdown. */
