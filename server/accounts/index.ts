@@ -10,6 +10,7 @@ import { initRegistration } from './initRegistration.js';
 import { isAvailableLoginID } from './isAvailableLoginID.js';
 import { login } from './login.js';
 import { register } from './register.js';
+import { search } from './search.js';
 import { setAccountInfo } from './setAccountInfo.js';
 
 /** Every Gigya method the fake serves. */
@@ -26,4 +27,5 @@ export const accountMethods: readonly GigyaMethod[] = [
   importLiteAccount,
   deleteLiteAccount,
   getSchema,
+  search,
 ];
