@@ -48,8 +48,8 @@ export const register: GigyaMethod = {
       if (fullAccountByLoginId(context, email)) throw GigyaError.uniqueIdentifierExists('email');
       const now = context.clock.now();
       let before: Account | null = null;
-      if (params.regToken) {
-        const token = resolveRegToken(context, params.regToken);
+      const token = params.regToken ? resolveRegToken(context, params.regToken) : null;
+      if (token !== null) {
         if (token.isLite && token.uid === null) {
           throw GigyaError.invalidParameter('regToken', 'a lite regToken from initRegistration cannot register a full account');
         }
@@ -67,6 +67,8 @@ export const register: GigyaMethod = {
         regSource: base.regSource ?? params.regSource ?? null,
       };
       saveAccount(context, before, account);
+      // finalizeRegistration takes the regToken of initRegistration too (gigya-api.md §5): bind it.
+      if (token !== null && token.uid === null) context.store.regTokens.save({ ...token, uid: account.uid });
       if (!finalize) return { UID: account.uid, regToken: mintRegToken(context, false, account.uid).token };
       return {
         ...accountBase(account),
