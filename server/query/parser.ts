@@ -20,6 +20,12 @@ const unsupported = new Set([
   'distinct', 'like', 'between', 'exists', 'insert', 'update', 'delete', 'drop', 'create', 'alter', 'pragma', 'attach',
   'detach', 'with', 'values', 'into', 'offset', 'case', 'when', 'then', 'else', 'end', 'cast', 'escape', 'glob', 'match',
 ]);
+/** Words that cannot stand alone as a field name or alias: the language's own and refused SQL. */
+export function isReservedWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return keywords.has(lower) || unsupported.has(lower);
+}
+
 const aggregates = new Set(['sum', 'min', 'max', 'avg', 'sum_of_squares', 'variance', 'std']);
 const clauseOrder = ['select', 'from', 'where', 'order', 'start', 'limit'];
 
@@ -58,6 +64,8 @@ class Parser {
     if (rest.type !== 'end') {
       const word = this.keywordOf(rest);
       if (word !== null && clauseOrder.includes(word)) throw queryError(`${word.toUpperCase()} clause out of order`, rest.position);
+      const name = rest.type === 'word' ? rest.text.toLowerCase() : null;
+      if (name !== null && unsupported.has(name)) throw queryError(`${name.toUpperCase()} is not supported`, rest.position);
       this.failUnexpected(rest, 'end of query');
     }
     return query;
