@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { FakeGigyaDeps } from '../app.js';
+import type { Store } from '../store/index.js';
 import type { JournalFilter } from '../store/journal.js';
 import { existingSite, page, parseQuery } from './validation.js';
 import { journalView } from './views.js';
@@ -30,6 +31,14 @@ const listQuery = z.object({ ...filterFields, ...page }).strict();
 const countQuery = z.object(filterFields).strict();
 const clearQuery = z.object({ apiKey: z.string().min(1).optional() }).strict();
 
+/**
+ * The dispatcher queues a call's journal line into the group commit that follows its answer:
+ * waiting for one commit means a client that has its answer always finds its call here.
+ */
+export function journalSettled(store: Store): Promise<void> {
+  return store.write(() => undefined);
+}
+
 /** /__admin/journal: every Gigya call, newest first, queried, counted, cleared. */
 export function journalRoutes({ store }: FakeGigyaDeps): Hono {
   const journal = new Hono();
@@ -39,7 +48,8 @@ export function journalRoutes({ store }: FakeGigyaDeps): Hono {
     return { site: query.apiKey, method: query.method, errorCode: query.errorCode, email: query.email, fromMs: query.from, toMs: query.to };
   };
 
-  journal.get('/', (c) => {
+  journal.get('/', async (c) => {
+    await journalSettled(store);
     const { limit, offset, ...query } = parseQuery(c, listQuery);
     const filter = filterOf(query);
     return c.json({
@@ -50,11 +60,15 @@ export function journalRoutes({ store }: FakeGigyaDeps): Hono {
     });
   });
 
-  journal.get('/count', (c) => c.json({ count: store.journal.count(filterOf(parseQuery(c, countQuery))) }));
+  journal.get('/count', async (c) => {
+    await journalSettled(store);
+    return c.json({ count: store.journal.count(filterOf(parseQuery(c, countQuery))) });
+  });
 
   journal.delete('/', async (c) => {
     const { apiKey } = parseQuery(c, clearQuery);
     if (apiKey !== undefined) existingSite(store, apiKey);
+    await journalSettled(store);
     const deleted = await store.write(() => store.journal.clear(apiKey));
     return c.json({ deleted });
   });

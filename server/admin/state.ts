@@ -6,6 +6,7 @@ import { seedSchema } from '../seed/seedSchema.js';
 import { SiteConflict } from '../sites/createSite.js';
 import { resetSiteData } from '../store/reset.js';
 import { SnapshotError, SnapshotRepository, snapshotSchema } from '../store/snapshots.js';
+import { journalSettled } from './journal.js';
 import { AdminError, existingSite, parseBody, parseQuery } from './validation.js';
 
 const oneSiteOrAll = z.object({ apiKey: z.string().min(1).optional() }).strict();
@@ -20,6 +21,7 @@ export function stateRoutes({ store, ids, clock, faults }: FakeGigyaDeps): Hono 
     const { apiKey } = await parseBody(c, oneSiteOrAll);
     if (apiKey !== undefined) existingSite(store, apiKey);
     const sites = apiKey !== undefined ? [apiKey] : store.sites.list().map((site) => site.apiKey);
+    await journalSettled(store);
     await store.write(() => {
       for (const site of sites) resetSiteData(store.db, site);
       // Calls with an unknown apiKey belong to no site: a full reset clears them too.
