@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...demo };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...demo };
   for (const name of ['FAKE_GIGYA_HOST', 'FAKE_GIGYA_PORT', 'FAKE_GIGYA_DB', 'FAKE_GIGYA_SEED', 'FAKE_GIGYA_ADMIN_TOKEN', 'FAKE_GIGYA_JOURNAL_MAX']) delete env[name];
   return env;
 }
