@@ -151,6 +151,19 @@ describe('accounts.search', () => {
     expect(run({ query: 'SELECT count(*) FROM accounts', timeout: '60000' }).totalCount).toBe(4);
   });
 
+  it('matches contains on case-folded whole words, including characters SQLite cannot fold', () => {
+    const store = fresh();
+    store.accounts.save(account({ site: siteA, uid: 'a-words', kind: 'full', data: { note: 'The \u212Aey of L\'ÉCOLE', list: ['ÉTÉ', 'Key'] } }));
+    const keys = (where: string) => run({ query: `SELECT UID FROM accounts WHERE ${where}` }, {}, store).results.map((record) => record.UID);
+    expect(keys('data.note contains "key"')).toEqual(['a-words']);
+    expect(keys('data.note contains "école"')).toEqual(['a-words']);
+    expect(keys('data.note contains "of l"')).toEqual(['a-words']);
+    expect(keys('data.note contains "cole"')).toEqual([]);
+    expect(keys('data.list contains "été"')).toEqual(['a-words']);
+    expect(keys('data.list contains "KEY"')).toEqual(['a-words']);
+    expect(keys('data.list contains "ke"')).toEqual([]);
+  });
+
   it('sees a write at once by default', async () => {
     const store = fresh();
     await store.write(() => store.accounts.save(account({ site: siteA, uid: 'a-new', kind: 'full', createdMs: baseMs + 100_000, profile: { firstName: 'New' } })));

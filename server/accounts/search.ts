@@ -6,7 +6,7 @@ import type { Store } from '../store/index.js';
 import type { Query, Select, Source } from '../query/ast.js';
 import { compile } from '../query/compile.js';
 import { CursorStore, maxBatchSize, type Batch } from '../query/cursors.js';
-import { countMatches, findKeys } from '../query/execute.js';
+import { countMatches, findKeys, findPage } from '../query/execute.js';
 import { parseQuery } from '../query/parser.js';
 import { checkSelectable } from '../query/fields.js';
 import { project } from '../query/projection.js';
@@ -84,9 +84,9 @@ export const search: GigyaMethod = {
     if (start > searchLimits.maxStart) throw GigyaError.invalidParameter('query', `START is at most ${searchLimits.maxStart}; use openCursor to read further`);
     // LIMIT is capped silently (Gigya), and without a cursor no record past the 5000th is reachable.
     const limit = Math.min(query.limit ?? searchLimits.defaultLimit, searchLimits.maxLimit, searchLimits.maxWithoutCursor - start);
-    const keys = limit > 0 ? findKeys(db, plan, { offset: start, limit }) : [];
-    const results = records(context, query.from, query.select, keys);
-    return { results, objectsCount: results.length, totalCount: countMatches(db, plan) };
+    const page = findPage(db, plan, { offset: start, limit: Math.max(limit, 0) });
+    const results = records(context, query.from, query.select, page.keys);
+    return { results, objectsCount: results.length, totalCount: page.total };
   },
 };
 

@@ -1,6 +1,7 @@
 // The query-case table of issue 3: each query, over the fixed data set of site A (site B
 // holds look-alikes), and the records it must return, in order. Without ORDER BY, records
-// come in key order (UID, or email for emailAccounts).
+// come in key order (UID, or email for emailAccounts); ties break by key in the direction of
+// the last ORDER BY field.
 import { afterAll, describe, expect, it } from 'vitest';
 import { search } from '../accounts/search.js';
 import { contextFor, seededStore } from './testDataSet.js';
@@ -112,14 +113,14 @@ const cases: Array<[string, string | undefined, string[]]> = [
   [w('profile.city = regex("\\w+")'), undefined, ['a-full-1', 'a-full-2']],
   [w('preferences.terms.tos.isConsentGranted = true'), undefined, ['a-full-1']],
   [w('subscriptions.newsletter.email.isSubscribed = true'), both, ['a-full-1', 'a-lite-1']],
-  ['SELECT UID FROM accounts ORDER BY profile.birthYear DESC', undefined, ['a-full-3', 'a-full-1', 'a-full-2', 'a-full-4']],
+  ['SELECT UID FROM accounts ORDER BY profile.birthYear DESC', undefined, ['a-full-3', 'a-full-1', 'a-full-4', 'a-full-2']],
   ['SELECT UID FROM accounts ORDER BY profile.lastName', undefined, ['a-full-2', 'a-full-3', 'a-full-1', 'a-full-4']],
-  ['SELECT UID FROM accounts ORDER BY profile.lastName DESC', undefined, ['a-full-1', 'a-full-2', 'a-full-3', 'a-full-4']],
+  ['SELECT UID FROM accounts ORDER BY profile.lastName DESC', undefined, ['a-full-1', 'a-full-3', 'a-full-2', 'a-full-4']],
   ['SELECT UID FROM accounts ORDER BY created DESC LIMIT 2', both, ['a-lite-3', 'a-lite-2']],
   ['SELECT UID FROM accounts ORDER BY created START 1 LIMIT 2', undefined, ['a-full-2', 'a-full-3']],
   ['SELECT UID FROM accounts LIMIT 2 START 1', undefined, ['a-full-2', 'a-full-3']],
   ['SELECT UID FROM accounts ORDER BY profile.country ASC, profile.birthYear DESC', undefined, ['a-full-3', 'a-full-1', 'a-full-2', 'a-full-4']],
-  ['SELECT UID FROM accounts ORDER BY regSource DESC', undefined, ['a-full-2', 'a-full-1', 'a-full-3', 'a-full-4']],
+  ['SELECT UID FROM accounts ORDER BY regSource DESC', undefined, ['a-full-2', 'a-full-1', 'a-full-4', 'a-full-3']],
   ['SELECT UID FROM accounts LIMIT 0', undefined, []],
   ['SELECT UID FROM accounts START 3', undefined, ['a-full-4']],
   ['select UID from accounts where profile.country = "NL"', undefined, ['a-full-4']],

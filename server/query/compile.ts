@@ -2,6 +2,7 @@ import type { AccountKind } from '../store/accounts.js';
 import type { Expression, FieldPath, Literal, Predicate, Query } from './ast.js';
 import { positionOf, resolveField, tables, type Field } from './fields.js';
 import { queryError } from './queryError.js';
+import { words } from './sqlFunctions.js';
 
 // Turns a query tree into SQL over one site's rows. Every value, JSON path and pattern is a
 // bound parameter; the SQL text is assembled only from fragments written in this file and in
@@ -15,10 +16,16 @@ export interface Fragment {
 }
 
 export interface Plan {
+  /** The FROM target, with the index hint when one applies. */
   table: string;
   key: string;
   where: Fragment;
   orderBy: Fragment;
+  /**
+   * The WHERE needs a look at every row of the site (a condition on anything but UID or the
+   * email): counting and paging then share one pass instead of two.
+   */
+  scan: boolean;
 }
 
 export interface Scope {
@@ -35,7 +42,28 @@ export function compile(query: Query, scope: Scope): Plan {
   if (query.from === 'accounts' && scope.kinds.length === 1) conditions.push({ sql: 'a.kind = ?', params: [scope.kinds[0]] });
   if (scope.visibleUntilMs !== null) conditions.push({ sql: 'a.last_updated_ms <= ?', params: [scope.visibleUntilMs] });
   if (query.where !== undefined) conditions.push(expression(query, query.where, false));
-  return { table, key, where: join(conditions, ' AND '), orderBy: orderBy(query, key) };
+  const hint = query.from === 'accounts' && query.where !== undefined && filtersOnEmail(query, query.where) ? ' INDEXED BY accounts_email' : '';
+  const scan = query.where !== undefined && needsScan(query, query.where);
+  return { table: `${table} a${hint}`, key, where: join(conditions, ' AND '), orderBy: orderBy(query, key), scan };
+}
+
+function needsScan(query: Query, node: Expression): boolean {
+  if (node.kind === 'and' || node.kind === 'or') return needsScan(query, node.left) || needsScan(query, node.right);
+  if (node.kind === 'not') return needsScan(query, node.operand);
+  const field = resolveField(query.from, node.field);
+  return !(field.type === 'email' || (field.type === 'text' && field.sql === tables[query.from].key));
+}
+
+/**
+ * Whether every match must have one of a few given emails: an email =, in or contains among
+ * the top-level AND conditions. SQLite, without statistics, prefers walking the primary key
+ * in UID order over the (site, email) index when a kind filter and an ORDER BY are present;
+ * for these queries the index is always the right choice (issue 3 item 5), so it is named.
+ */
+function filtersOnEmail(query: Query, node: Expression): boolean {
+  if (node.kind === 'and') return filtersOnEmail(query, node.left) || filtersOnEmail(query, node.right);
+  const positive = (node.kind === 'compare' && node.operator === '=') || ((node.kind === 'in' || node.kind === 'contains') && !node.negated);
+  return positive && resolveField(query.from, node.field).type === 'email';
 }
 
 function join(parts: Fragment[], separator: string): Fragment {
@@ -143,12 +171,28 @@ function contains(field: Field, path: FieldPath, value: Literal): Fragment {
       if (typeof value !== 'string') throw fault('is text: contains needs a quoted string');
       return { sql: `${field.sql} = ?`, params: [value.toLowerCase()] };
     case 'text':
-      return { sql: `gigya_contains('text', ${field.sql}, ?)`, params: [needle] };
-    case 'json':
-      return { sql: `gigya_contains(json_type(${field.column}, ?), json_extract(${field.column}, ?), ?)`, params: [field.path, field.path, needle] };
+      return prefiltered(field.sql, [], value, { sql: `gigya_contains('text', ${field.sql}, ?)`, params: [needle] });
+    case 'json': {
+      const extract = `json_extract(${field.column}, ?)`;
+      const call = { sql: `gigya_contains(json_type(${field.column}, ?), ${extract}, ?)`, params: [field.path, field.path, needle] };
+      return prefiltered(extract, [field.path], value, call);
+    }
     default:
       throw fault('is not text: contains applies to text and arrays');
   }
+}
+
+/**
+ * Calling JavaScript for every row is what makes `contains` slow; a row whose text does not
+ * even hold the needle's longest word (ASCII case-folded by SQLite's lower()) cannot match,
+ * so SQLite skips it first. Only the two characters whose JavaScript lower case is ASCII
+ * (U+0130 and the Kelvin sign U+212A) can defeat lower(), and they always go to the full check.
+ */
+function prefiltered(value: string, valueParams: unknown[], literal: Literal, call: Fragment): Fragment {
+  const longest = words(String(literal)).sort((a, b) => b.length - a.length)[0];
+  if (longest === undefined || !/^[a-z0-9]+$/.test(longest)) return call;
+  const filter = `(instr(lower(${value}), ?) > 0 OR instr(${value}, char(304)) > 0 OR instr(${value}, char(8490)) > 0)`;
+  return { sql: `(${filter} AND ${call.sql})`, params: [...valueParams, longest, ...valueParams, ...valueParams, ...call.params] };
 }
 
 /** Longest regex pattern accepted (docs/behaviour.md). */
@@ -223,7 +267,9 @@ function orderBy(query: Query, key: string): Fragment {
       parts.push({ sql: `${field.sql} ${direction}`, params: [] });
     }
   }
-  // The key breaks ties, so pages and cursors are stable.
-  parts.push({ sql: key, params: [] });
+  // The key breaks ties, so pages and cursors are stable. It runs in the direction of the last
+  // sort field: indexes end with the key, so `ORDER BY created DESC` is one backward index walk.
+  const last = query.orderBy[query.orderBy.length - 1];
+  parts.push({ sql: last?.direction === 'desc' ? `${key} DESC` : key, params: [] });
   return join(parts, ', ');
 }

@@ -7,6 +7,7 @@ const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,7}$/);
 const standalone = identifier.filter((word) => !isReservedWord(word));
 const fieldPath: fc.Arbitrary<FieldPath> = fc.oneof(
   fc.constantFrom('UID', 'created', 'isActive', 'regSource', 'email').map((name) => [name]),
+  fc.constant(['profile', 'email']).map((path) => [...path]),
   standalone.map((word) => [word]),
   fc.tuple(fc.constantFrom('profile', 'data', 'subscriptions', 'preferences'), fc.array(identifier, { minLength: 1, maxLength: 3 })).map(
     ([top, rest]) => [top, ...rest],
