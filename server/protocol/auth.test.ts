@@ -53,11 +53,6 @@ describe('userKey + secret in clear', () => {
     const body = await bed.call('accounts.deleteAccount', { apiKey: bed.site.apiKey, secret: bed.site.secret, UID: 'x' });
     expect(body).toMatchObject({ errorCode: 403010, errorMessage: 'Invalid Secret' });
   });
-
-  it('accepts a secret over plain HTTP while the site does not require HTTPS', async () => {
-    const body = await bed.server('accounts.getSchema');
-    expect(body.errorCode).toBe(0);
-  });
 });
 
 describe('the httpsOnly policy', () => {

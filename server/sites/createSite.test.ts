@@ -70,6 +70,15 @@ describe('sites are isolated', () => {
     );
   });
 
+  it("answers site A's emailAccounts token as unknown on site B", async () => {
+    const other = bed.addSite({ name: 'B' });
+    await bed.liteSubmit({ email: 'ann@example.com' });
+    const emailAccountToken = bed.store.emailAccounts.get(bed.site.apiKey, 'ann@example.com')!.token;
+    expect((await bed.server('accounts.deleteLiteAccount', { emailAccountToken }, other)).errorCode).toBe(400006);
+    expect((await bed.server('accounts.getLiteToken', { emailToken: emailAccountToken }, other)).errorCode).toBe(400006);
+    expect(bed.store.accounts.byEmail(bed.site.apiKey, 'ann@example.com')).toHaveLength(1);
+  });
+
   it("lets an email registered on site A register again on site B", async () => {
     const other = bed.addSite({ name: 'B' });
     await bed.registerFull('ann@example.com');

@@ -41,6 +41,16 @@ describe('the fake Gigya over real HTTP', () => {
     expect(await response.json()).toMatchObject({ errorCode: 404000 });
   });
 
+  it('answers a path with broken percent-encoding with an envelope', async () => {
+    const response = await fetch(`${gigya.baseUrl}/accounts.%ZZ`);
+    expect(await response.json()).toMatchObject({ errorCode: 404000 });
+  });
+
+  it('answers a jsonp request with a script calling the callback', async () => {
+    const response = await fetch(`${gigya.baseUrl}/accounts.initRegistration?apiKey=${gigya.site.apiKey}&format=jsonp&callback=cb`);
+    expect(await response.text()).toMatch(/^cb\(\{"callId":"[0-9a-f]{32}".*\}\);$/);
+  });
+
   it('mirrors the status in HTTP with httpStatusCodes=true', async () => {
     const { status, body } = await post(gigya, 'accounts.deleteAccount', { apiKey: gigya.site.apiKey, UID: 'x', httpStatusCodes: 'true' });
     expect(status).toBe(403);
