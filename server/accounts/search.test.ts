@@ -164,6 +164,16 @@ describe('accounts.search', () => {
     expect(keys('data.list contains "ke"')).toEqual([]);
   });
 
+  it('matches text with quotes, backslashes, control and non-ASCII characters exactly', () => {
+    const store = fresh();
+    const tricky = 'say "hi"\\ there\n\u0001 été \ud800 😀';
+    store.accounts.save(account({ site: siteA, uid: 'a-tricky', kind: 'full', data: { text: tricky } }));
+    const literal = JSON.stringify(tricky);
+    expect(run({ query: `SELECT UID FROM accounts WHERE data.text = ${literal}` }, {}, store).results).toEqual([{ UID: 'a-tricky' }]);
+    expect(run({ query: `SELECT UID FROM accounts WHERE data.text in ("x", ${literal})` }, {}, store).results).toEqual([{ UID: 'a-tricky' }]);
+    expect(run({ query: `SELECT UID FROM accounts WHERE data.text = ${JSON.stringify(tricky.slice(1))}` }, {}, store).results).toEqual([]);
+  });
+
   it('sees a write at once by default', async () => {
     const store = fresh();
     await store.write(() => store.accounts.save(account({ site: siteA, uid: 'a-new', kind: 'full', createdMs: baseMs + 100_000, profile: { firstName: 'New' } })));

@@ -21,7 +21,7 @@ describe('compile', () => {
     const plan = planOf(`SELECT * FROM accounts WHERE data.evil_path = "') OR 1=1 --" AND UID = regex("x'y") ORDER BY profile.zzz`);
     const sql = `${plan.table} ${plan.where.sql} ${plan.orderBy.sql}`;
     for (const fragment of ['evil_path', 'OR 1=1', "x'y", 'zzz']) expect(sql).not.toContain(fragment);
-    expect(plan.where.params).toEqual(['site', 'full', '$.evil_path', '$.evil_path', "') OR 1=1 --", "x'y"]);
+    expect(plan.where.params).toEqual(['site', 'full', `"') OR 1=1 --"`, '$.evil_path', "') OR 1=1 --", '$.evil_path', "x'y"]);
     expect(plan.orderBy.params).toEqual(['$.zzz', '$.zzz']);
   });
 

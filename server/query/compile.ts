@@ -78,9 +78,15 @@ function expression(query: Query, node: Expression, negated: boolean): Fragment 
     case 'or': {
       // De Morgan: NOT (a AND b) = NOT a OR NOT b. Chains of the same operator are flattened,
       // so a long OR stays one level deep in SQL.
-      const joiner = (node.kind === 'and') !== negated ? ' AND ' : ' OR ';
-      const parts = chain(node, node.kind).map((child) => expression(query, child, negated));
-      const joined = join(parts, joiner);
+      const conjunction = (node.kind === 'and') !== negated;
+      let children = chain(node, node.kind);
+      // SQLite tests AND terms in the order written: cheap column tests first, JSON next,
+      // JavaScript (contains, regex) last, so most rows are rejected before the costly terms.
+      if (conjunction) children = [...children].sort((a, b) => cost(query, a) - cost(query, b));
+      const joined = join(
+        children.map((child) => expression(query, child, negated)),
+        conjunction ? ' AND ' : ' OR ',
+      );
       return { sql: `(${joined.sql})`, params: joined.params };
     }
     default: {
@@ -88,6 +94,13 @@ function expression(query: Query, node: Expression, negated: boolean): Fragment 
       return negated ? { sql: `NOT coalesce(${positive.sql}, 0)`, params: positive.params } : positive;
     }
   }
+}
+
+function cost(query: Query, node: Expression): number {
+  if (node.kind === 'and' || node.kind === 'or') return Math.max(cost(query, node.left), cost(query, node.right));
+  if (node.kind === 'not') return cost(query, node.operand);
+  if (node.kind === 'contains' || node.kind === 'regex') return 2;
+  return resolveField(query.from, node.field).type === 'json' ? 1 : 0;
 }
 
 function chain(node: Expression, kind: 'and' | 'or'): Expression[] {
@@ -146,9 +159,14 @@ function compare(field: Field, path: FieldPath, operator: Ordering, value: Liter
         if (operator !== '=') throw fault(`compared with ${value}: only = and != apply to booleans`);
         return { sql: `json_type(${c}, ?) = '${value ? 'true' : 'false'}'`, params: [field.path] };
       }
-      // The type guard keeps text from matching numbers (and booleans from matching 0/1).
+      // The type guard keeps text from matching numbers (and booleans from matching 0/1). It
+      // comes second: the comparison already rejects most rows, and the parse is cached.
       const types = typeof value === 'string' ? "= 'text'" : "IN ('integer', 'real')";
-      return { sql: `(json_type(${c}, ?) ${types} AND json_extract(${c}, ?) ${operator} ?)`, params: [field.path, field.path, value] };
+      const test = { sql: `json_extract(${c}, ?) ${operator} ? AND json_type(${c}, ?) ${types}`, params: [field.path, value, field.path] };
+      if (operator !== '=' || typeof value !== 'string') return { sql: `(${test.sql})`, params: test.params };
+      // The JSON columns hold JSON.stringify output (the repositories write them), so a row
+      // whose text lacks the value's JSON spelling cannot match: a substring test skips the parse.
+      return { sql: `(instr(${c}, ?) > 0 AND ${test.sql})`, params: [JSON.stringify(value), ...test.params] };
     }
   }
 }

@@ -8,9 +8,12 @@ const registered = new WeakSet<Db>();
 
 export function registerSearchFunctions(db: Db): void {
   if (registered.has(db)) return;
-  db.function('gigya_contains', { deterministic: true }, (type: unknown, value: unknown, needle: unknown) =>
-    containsMatch(type, value, JSON.parse(String(needle)) as unknown) ? 1 : 0,
-  );
+  // The needle is the same JSON text for every row of a query: parsed once, not per row.
+  let lastNeedle: { text: unknown; value: unknown } = { text: undefined, value: undefined };
+  db.function('gigya_contains', { deterministic: true }, (type: unknown, value: unknown, needle: unknown) => {
+    if (lastNeedle.text !== needle) lastNeedle = { text: needle, value: JSON.parse(String(needle)) as unknown };
+    return containsMatch(type, value, lastNeedle.value) ? 1 : 0;
+  });
   db.function('gigya_regex', { deterministic: true }, (type: unknown, value: unknown, pattern: unknown) =>
     regexMatch(type, value, String(pattern)) ? 1 : 0,
   );
@@ -22,6 +25,13 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+let lastWords: { needle: unknown; words: string[] } = { needle: undefined, words: [] };
+
+function needleWords(needle: unknown): string[] {
+  if (lastWords.needle !== needle) lastWords = { needle, words: words(String(needle)) };
+  return lastWords.words;
+}
+
 /**
  * `contains`: on text, the needle's words appear in the value consecutively, whole and in any
  * case ("Jean-Luc Picard" contains "luc picard", not "pic"); on an array, one element equals
@@ -29,7 +39,7 @@ export function words(text: string): string[] {
  */
 export function containsMatch(type: unknown, value: unknown, needle: unknown): boolean {
   if (type === 'text' && typeof value === 'string') {
-    const wanted = words(String(needle));
+    const wanted = needleWords(needle);
     if (wanted.length === 0) return false;
     const have = words(value);
     for (let at = 0; at + wanted.length <= have.length; at++) {
