@@ -13,19 +13,19 @@ const bothSsoMessage =
  * The seed: "It is not possible to enable integrations with Gigya SSO and Gigya Lite
  * Registration in the same campaign." A list naming both is refused with that sentence.
  */
-const ssoSchema = z.preprocess(
-  (value) => (Array.isArray(value) && value.length === 1 ? value[0] : value),
-  z.union([
-    ssoChoiceSchema,
-    z.array(z.string()).transform((choices, ctx) => {
-      ctx.addIssue({
-        code: 'custom',
-        message: choices.includes('gigyaSso') && choices.includes('gigyaLite') ? bothSsoMessage : 'exactly one SSO choice',
-      });
-      return z.NEVER;
-    }),
-  ], { error: 'one of none, gigyaSso, gigyaLite' }),
-);
+const ssoSchema = z.unknown().transform((value, ctx): SsoChoice => {
+  const choices: unknown[] = Array.isArray(value) ? value : [value];
+  if (choices.includes('gigyaSso') && choices.includes('gigyaLite')) {
+    ctx.addIssue({ code: 'custom', message: bothSsoMessage });
+    return z.NEVER;
+  }
+  const parsed = ssoChoiceSchema.safeParse(choices.length === 1 ? choices[0] : value);
+  if (!parsed.success) {
+    ctx.addIssue({ code: 'custom', message: 'exactly one of none, gigyaSso, gigyaLite' });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
 
 /** A form field of the identification step, bound to a CRM variable. */
 export const formFieldSchema = z
