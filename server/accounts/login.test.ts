@@ -30,6 +30,14 @@ describe('accounts.login', () => {
     expect((await login('Ann@Example.COM', 'correct-horse-1')).UID).toBe(uid);
   });
 
+  it('keeps logging in with its loginID after the profile email changes', async () => {
+    const changed = await bed.server('accounts.setAccountInfo', { UID: uid, profile: JSON.stringify({ email: 'ann.new@example.com' }) });
+    expect(changed.errorCode).toBe(0);
+    expect((await login('ann@example.com', 'correct-horse-1')).UID).toBe(uid);
+    expect((await login('ann.new@example.com', 'correct-horse-1')).errorCode).toBe(403042);
+    expect((await bed.anonymous('accounts.isAvailableLoginID', { loginID: 'ann@example.com' })).isAvailable).toBe(false);
+  });
+
   it('answers a wrong password with 403042', async () => {
     const body = await login('ann@example.com', 'wrong-horse-1');
     expect(body).toMatchObject({ errorCode: 403042, errorMessage: 'Invalid LoginID', errorDetails: 'Invalid LoginID or password', statusCode: 403 });

@@ -12,12 +12,7 @@ import { sessionInfo } from './sessions.js';
 
 /** The full account holding this loginID, if any: lite accounts hold no loginID. */
 export function fullAccountByLoginId(context: MethodContext, loginId: string): Account | null {
-  const email = loginId.toLowerCase();
-  return (
-    context.store.accounts
-      .byEmail(context.site.apiKey, email)
-      .find((account) => account.kind === 'full' && account.loginIds.includes(email)) ?? null
-  );
+  return context.store.accounts.byLoginId(context.site.apiKey, loginId);
 }
 
 /**

@@ -46,6 +46,7 @@ interface AccountRow {
   registered_ms: number | null;
   verified_ms: number | null;
   last_login_ms: number | null;
+  login_id?: string | null;
 }
 
 function toAccount(row: AccountRow): Account {
@@ -93,12 +94,13 @@ function toRow(account: Account): AccountRow {
     registered_ms: account.registeredMs,
     verified_ms: account.verifiedMs,
     last_login_ms: account.lastLoginMs,
+    login_id: account.kind === 'full' ? (account.loginIds[0] ?? null) : null,
   };
 }
 
 const columns =
   'site, uid, kind, email, login_ids, password_hash, profile, data, subscriptions, preferences, is_registered, is_active, ' +
-  'is_verified, reg_source, created_ms, last_updated_ms, registered_ms, verified_ms, last_login_ms';
+  'is_verified, reg_source, created_ms, last_updated_ms, registered_ms, verified_ms, last_login_ms, login_id';
 const placeholders = columns
   .split(', ')
   .map((column) => `@${column}`)
@@ -121,6 +123,9 @@ export class AccountRepository {
       byEmail: db.prepare<[string, string], AccountRow>(
         'SELECT * FROM accounts WHERE site = ? AND email = ? ORDER BY created_ms, uid',
       ),
+      byLoginId: db.prepare<[string, string], AccountRow>(
+        "SELECT * FROM accounts WHERE site = ? AND login_id = ? AND kind = 'full'",
+      ),
       upsert: db.prepare(`INSERT OR REPLACE INTO accounts (${columns}) VALUES (${placeholders})`),
       remove: db.prepare('DELETE FROM accounts WHERE site = ? AND uid = ?'),
       count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM accounts WHERE site = ?'),
@@ -135,6 +140,12 @@ export class AccountRepository {
   /** Every account (lite and full) whose profile.email is this one, oldest first. */
   byEmail(site: string, email: string): Account[] {
     return this.statements.byEmail.all(site, email.toLowerCase()).map(toAccount);
+  }
+
+  /** The full account that logs in with this loginID (lower-cased), if any. */
+  byLoginId(site: string, loginId: string): Account | null {
+    const row = this.statements.byLoginId.get(site, loginId.toLowerCase());
+    return row ? toAccount(row) : null;
   }
 
   /** Writes the whole account: callers read, change and save inside one store.write. */

@@ -108,4 +108,11 @@ export const migrations: readonly string[] = [
   CREATE INDEX journal_error ON journal(site, error_code);
   CREATE INDEX journal_email ON journal(email);
   `,
+  `
+  -- A full account's loginID, apart from profile.email: changing the profile email must not
+  -- change how the account logs in. One loginID per account (addLoginEmails is not emulated).
+  ALTER TABLE accounts ADD COLUMN login_id TEXT;
+  UPDATE accounts SET login_id = json_extract(login_ids, '$[0]') WHERE kind = 'full';
+  CREATE INDEX accounts_login_id ON accounts(site, login_id);
+  `,
 ];
