@@ -1,0 +1,130 @@
+// The stage every scenario plays on: a fresh in-process fake Gigya and a connector pointed at it.
+import { startFakeGigya } from '../server/index.js';
+import {
+  accountsByEmailQuery,
+  createConnectorApp,
+  GigyaClient,
+  openConnectorDatabase,
+  Secret,
+  type ConnectorApp,
+  type Participation,
+  type Setup,
+} from '../connector/index.js';
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface HistoryEntry {
+  at: string;
+  method: string;
+  userKey?: string;
+  changes: FieldChange[];
+}
+
+/** One account as the before/after tables show it, read back from the fake. */
+export interface AccountSnapshot {
+  uid: string;
+  type: 'full' | 'lite';
+  profile: Record<string, unknown>;
+  subscriptions: Record<string, unknown>;
+  history: HistoryEntry[];
+}
+
+export interface ScenarioResult {
+  title: string;
+  setup: Setup;
+  narrative: string[];
+  before: AccountSnapshot[];
+  after: AccountSnapshot[];
+  participations: Array<Pick<Participation, 'status' | 'action' | 'uid'>>;
+}
+
+export interface Stage {
+  gigya: GigyaClient;
+  connector: ConnectorApp;
+  submit(values: Record<string, string | boolean>): Promise<Participation>;
+  /** Every account, full or lite, holding this email, full ones first. */
+  accountsWithEmail(email: string): Promise<AccountSnapshot[]>;
+  registerFullAccount(email: string, profile: Record<string, unknown>): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openStage(setup: Setup): Promise<Stage> {
+  const fake = await startFakeGigya();
+  const db = openConnectorDatabase(':memory:');
+  const connector = createConnectorApp({
+    db,
+    initialIntegration: {
+      enabled: true,
+      apiKey: fake.site.apiKey,
+      userKey: fake.site.userKey,
+      secret: fake.site.secret,
+      dataCenter: 'us1',
+      baseUrl: fake.baseUrl,
+      setup,
+    },
+  });
+  const json = { 'content-type': 'application/json' };
+  await connector.app.request('/campaigns/summer-contest', {
+    method: 'PUT',
+    headers: json,
+    body: JSON.stringify({ title: 'Summer contest', identified: true, formStep: { sso: 'gigyaLite' } }),
+  });
+  const gigya = new GigyaClient({
+    apiKey: fake.site.apiKey,
+    userKey: fake.site.userKey,
+    secret: new Secret(fake.site.secret),
+    dataCenter: 'us1',
+    baseUrl: fake.baseUrl,
+    timeoutMs: 5_000,
+    retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+  });
+
+  const history = async (uid: string): Promise<HistoryEntry[]> => {
+    const response = await fetch(`${fake.baseUrl}/__admin/accounts/${uid}/history?apiKey=${encodeURIComponent(fake.site.apiKey)}`);
+    return ((await response.json()) as { history: HistoryEntry[] }).history;
+  };
+
+  return {
+    gigya,
+    connector,
+    async submit(values) {
+      const response = await connector.app.request('/campaigns/summer-contest/participations', { method: 'POST', headers: json, body: JSON.stringify(values) });
+      return ((await response.json()) as { participation: Participation }).participation;
+    },
+    async accountsWithEmail(email) {
+      const found = await gigya.search({ query: accountsByEmailQuery(email), accountTypes: 'full,lite' });
+      const results = (found.results as Array<{ UID: string; isRegistered: boolean; createdTimestamp?: number }>).sort(
+        (a, b) => Number(b.isRegistered) - Number(a.isRegistered) || (a.createdTimestamp ?? 0) - (b.createdTimestamp ?? 0),
+      );
+      return Promise.all(
+        results.map(async (result) => {
+          const info = await gigya.getAccountInfo({ UID: result.UID, include: 'profile,subscriptions' });
+          return {
+            uid: result.UID,
+            type: info.isRegistered === true ? 'full' : 'lite',
+            profile: (info.profile as Record<string, unknown>) ?? {},
+            subscriptions: (info.subscriptions as Record<string, unknown>) ?? {},
+            history: await history(result.UID),
+          } satisfies AccountSnapshot;
+        }),
+      );
+    },
+    async registerFullAccount(email, profile) {
+      const response = await gigya.register({ email, password: 'Correct-Horse-9', profile: { email, ...profile }, finalizeRegistration: true });
+      return response.UID as string;
+    },
+    async close() {
+      await connector.close();
+      db.close();
+      await fake.close();
+    },
+  };
+}
+
+export function outcomeOf(participation: Participation): ScenarioResult['participations'][number] {
+  return { status: participation.status, action: participation.action, uid: participation.uid };
+}
