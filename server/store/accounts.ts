@@ -121,10 +121,12 @@ export class AccountRepository {
     this.statements = {
       get: db.prepare<[string, string], AccountRow>('SELECT * FROM accounts WHERE site = ? AND uid = ?'),
       byEmail: db.prepare<[string, string], AccountRow>(
-        'SELECT * FROM accounts WHERE site = ? AND email = ? ORDER BY created_ms, uid',
+        // INDEXED BY: without table statistics SQLite may prefer the primary key's site prefix
+        // and scan every account of the site.
+        'SELECT * FROM accounts INDEXED BY accounts_email WHERE site = ? AND email = ? ORDER BY created_ms, uid',
       ),
       byLoginId: db.prepare<[string, string], AccountRow>(
-        "SELECT * FROM accounts WHERE site = ? AND login_id = ? AND kind = 'full'",
+        "SELECT * FROM accounts INDEXED BY accounts_login_id WHERE site = ? AND login_id = ? AND kind = 'full'",
       ),
       upsert: db.prepare(`INSERT OR REPLACE INTO accounts (${columns}) VALUES (${placeholders})`),
       remove: db.prepare('DELETE FROM accounts WHERE site = ? AND uid = ?'),
