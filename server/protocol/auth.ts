@@ -1,4 +1,4 @@
-import { importSPKI, jwtVerify, decodeProtectedHeader, type CryptoKey, type KeyObject } from 'jose';
+import type { CryptoKey, KeyObject } from 'jose';
 import type { Store } from '../store/index.js';
 import type { AppKey, Site } from '../store/sites.js';
 import { GigyaError } from './errors.js';
@@ -82,6 +82,8 @@ export class Authenticator {
   }
 
   private async bearer(site: Site, token: string): Promise<Caller> {
+    // jose is loaded on the first bearer call: most users never send one, and start-up stays short.
+    const { decodeProtectedHeader, jwtVerify } = await import('jose');
     let kid: string | undefined;
     try {
       const header = decodeProtectedHeader(token);
@@ -111,7 +113,7 @@ export class Authenticator {
   private publicKey(key: AppKey): Promise<CryptoKey | KeyObject> {
     let imported = this.publicKeys.get(key.userKey);
     if (imported === undefined) {
-      imported = importSPKI(key.publicKeyPem!, 'RS256');
+      imported = import('jose').then(({ importSPKI }) => importSPKI(key.publicKeyPem!, 'RS256'));
       this.publicKeys.set(key.userKey, imported);
     }
     return imported;

@@ -6,7 +6,8 @@ import { errorEnvelope, successEnvelope, type EnvelopeBase } from './envelope.js
 import { GigyaError } from './errors.js';
 import { journalEntry } from './journalEntry.js';
 import type { Caller, Clock, GigyaMethod, Ids, Params } from './method.js';
-import { readParams } from './params.js';
+import { readParams, type RequestView } from './params.js';
+import type { IncomingMessage } from 'node:http';
 
 /**
  * Runs before a method's handler, after authentication: emulator faults (errors, latency,
@@ -44,22 +45,23 @@ export class Dispatcher {
   async handle(c: Context): Promise<Response> {
     const { clock, ids } = this.options;
     const started = performance.now();
-    const name = methodName(c.req.url);
+    const view = viewOf(c);
+    const name = methodName(view.url);
     let params: Params = {};
     let site: Site | null = null;
     const base: EnvelopeBase = { callId: ids.callId(), time: '', context: undefined };
     let outcome: Outcome;
     try {
-      params = await readParams(c.req.raw);
+      params = await readParams(c.req.raw, view);
       base.context = params.context;
       const method = this.methods.get(name);
       if (method === undefined) throw GigyaError.unknownMethod(name);
       site = this.siteOf(params);
       const caller = await this.auth.authenticate(site, params, {
         method: name,
-        url: new URL(c.req.url),
-        secure: isSecure(c),
-        authorization: c.req.header('authorization') ?? null,
+        url: view.url,
+        secure: isSecure(view),
+        authorization: view.header('authorization') ?? null,
         allowsClientSide: method.allowsClientSide(params),
       });
       await this.options.beforeHandle?.({ site, method: name, params });
@@ -108,8 +110,8 @@ export class Dispatcher {
   }
 }
 
-function methodName(url: string): string {
-  const path = new URL(url).pathname.slice(1);
+function methodName(url: URL): string {
+  const path = url.pathname.slice(1);
   try {
     return decodeURIComponent(path);
   } catch {
@@ -120,10 +122,24 @@ function methodName(url: string): string {
 /** Thrown by a fault to make the server drop the connection instead of answering. */
 export class DroppedConnection extends Error {}
 
-function isSecure(c: Context): boolean {
-  const forwarded = c.req.header('x-forwarded-proto');
+/**
+ * Under @hono/node-server the Node request's plain header object is read directly: asking the
+ * web Request for a header builds a whole Headers object, a cost paid on every call.
+ */
+function viewOf(c: Context): RequestView {
+  const url = new URL(c.req.url);
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming?.headers) {
+    const headers = incoming.headers;
+    return { url, header: (name) => (headers[name] as string | undefined) ?? undefined };
+  }
+  return { url, header: (name) => c.req.header(name) };
+}
+
+function isSecure(view: RequestView): boolean {
+  const forwarded = view.header('x-forwarded-proto');
   if (forwarded !== undefined) return forwarded.split(',')[0]!.trim().toLowerCase() === 'https';
-  return new URL(c.req.url).protocol === 'https:';
+  return view.url.protocol === 'https:';
 }
 
 const callbackName = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;

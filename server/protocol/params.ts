@@ -9,14 +9,14 @@ export const maxBodyBytes = 1_048_576;
  * is application/x-www-form-urlencoded (what every SDK sends), JSON, or multipart form data.
  * A name given twice keeps its first value.
  */
-export async function readParams(request: Request): Promise<Params> {
+export async function readParams(request: Request, view: RequestView = requestView(request)): Promise<Params> {
   const params: Params = {};
-  addAll(params, new URL(request.url).searchParams);
+  if (view.url.search !== '') addAll(params, view.url.searchParams);
   if (request.method === 'GET' || request.method === 'HEAD') return params;
 
-  const declared = Number(request.headers.get('content-length') ?? '0');
+  const declared = Number(view.header('content-length') ?? '0');
   if (declared > maxBodyBytes) throw tooLarge();
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (view.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
   if (type === 'multipart/form-data') {
     let form: FormData;
@@ -38,6 +38,17 @@ export async function readParams(request: Request): Promise<Params> {
   // Form-encoded, and also what clients send without a content type or as text/plain.
   addAll(params, new URLSearchParams(body));
   return params;
+}
+
+/** What the protocol reads of a request besides its body, parsed once per call. */
+export interface RequestView {
+  url: URL;
+  /** A header by its lower-case name. */
+  header(name: string): string | undefined;
+}
+
+export function requestView(request: Request): RequestView {
+  return { url: new URL(request.url), header: (name) => request.headers.get(name) ?? undefined };
 }
 
 async function readText(request: Request): Promise<string> {

@@ -115,4 +115,10 @@ export const migrations: readonly string[] = [
   UPDATE accounts SET login_id = json_extract(login_ids, '$[0]') WHERE kind = 'full';
   CREATE INDEX accounts_login_id ON accounts(site, login_id);
   `,
+  `
+  -- Every request writes a journal line: each index is paid on every call. Queries by method or
+  -- errorCode filter within a site's time range instead (the journal is bounded, so that stays cheap).
+  DROP INDEX journal_method;
+  DROP INDEX journal_error;
+  `,
 ];
