@@ -5,7 +5,7 @@ import { Authenticator } from './auth.js';
 import { errorEnvelope, successEnvelope, type EnvelopeBase } from './envelope.js';
 import { GigyaError } from './errors.js';
 import { journalEntry } from './journalEntry.js';
-import type { Caller, Clock, GigyaMethod, Ids, Params } from './method.js';
+import type { Clock, GigyaMethod, Ids, Params } from './method.js';
 import { readParams, type RequestView } from './params.js';
 import type { IncomingMessage } from 'node:http';
 
@@ -68,13 +68,13 @@ export class Dispatcher {
       const result = await method.handle({ method: name, params, site, caller, store: this.options.store, clock, ids });
       base.time = new Date(clock.now()).toISOString();
       outcome = { status: 200, body: successEnvelope(base, result) };
-      this.record(base, site, name, params, 0, started, caller);
+      this.record(base, site, name, params, 0, started);
     } catch (error) {
       if (error instanceof DroppedConnection) throw error;
       const gigyaError = error instanceof GigyaError ? error : this.unexpected(name, error);
       base.time = new Date(clock.now()).toISOString();
       outcome = { status: gigyaError.statusCode, body: errorEnvelope(base, gigyaError) };
-      this.record(base, site, name, params, gigyaError.errorCode, started, null);
+      this.record(base, site, name, params, gigyaError.errorCode, started);
     }
     return respond(c, params, outcome);
   }
@@ -94,7 +94,7 @@ export class Dispatcher {
     return GigyaError.generalServerError();
   }
 
-  private record(base: EnvelopeBase, site: Site | null, method: string, params: Params, errorCode: number, started: number, caller: Caller | null): void {
+  private record(base: EnvelopeBase, site: Site | null, method: string, params: Params, errorCode: number, started: number): void {
     if (!this.options.journal) return;
     const entry = journalEntry({
       callId: base.callId,
@@ -104,7 +104,6 @@ export class Dispatcher {
       params,
       errorCode,
       durationMs: performance.now() - started,
-      userKey: caller?.userKey ?? null,
     });
     this.options.store.appendJournal(entry);
   }

@@ -45,7 +45,6 @@ function emailOf(params: Params): string | null {
   }
 }
 
-export function journalEntry(call: Omit<JournalEntry, 'params' | 'email'> & { params: Params; userKey: string | null }): JournalEntry {
-  const { userKey: _userKey, ...rest } = call;
-  return { ...rest, params: redactParams(call.params), email: emailOf(call.params) };
+export function journalEntry(call: Omit<JournalEntry, 'params' | 'email'> & { params: Params }): JournalEntry {
+  return { ...call, params: redactParams(call.params), email: emailOf(call.params) };
 }
