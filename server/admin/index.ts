@@ -4,6 +4,7 @@ import { GigyaError } from '../protocol/errors.js';
 import { SeedError } from '../seed/loadSeed.js';
 import { accountRoutes } from './accounts.js';
 import { adminAuth } from './auth.js';
+import { inspectorRoutes } from '../ui/inspector.js';
 import { faultRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
 import { siteRoutes } from './sites.js';
@@ -15,6 +16,8 @@ export function adminRoutes(deps: FakeGigyaDeps): Hono {
   const admin = new Hono();
   // Open even with an admin token: container health checks have no token, and it reveals nothing.
   admin.get('/health', (c) => c.json({ status: 'ok' }));
+  // The inspector (server/ui) guards itself: browsers cannot send the bearer header.
+  admin.route('/ui', inspectorRoutes(deps));
   admin.use('*', adminAuth(deps.adminToken));
 
   admin.route('/sites', siteRoutes(deps));

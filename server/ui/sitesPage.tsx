@@ -1,0 +1,60 @@
+import type { FC } from 'hono/jsx';
+import type { AppKey, Site } from '../store/sites.js';
+import { Time } from './display.js';
+import { Layout, sitePath } from './layout.js';
+
+export interface SiteRow {
+  site: Site;
+  keys: AppKey[];
+  accounts: number;
+}
+
+/** Every site with its application keys (userKeys only: secrets are never shown) and where to look next. */
+export const SitesPage: FC<{ sites: SiteRow[] }> = ({ sites }) => (
+  <Layout title="Sites">
+    <h1>Sites</h1>
+    <table>
+      <caption class="muted">{sites.length} site(s)</caption>
+      <thead>
+        <tr>
+          <th scope="col">apiKey</th>
+          <th scope="col">Name</th>
+          <th scope="col">Data center</th>
+          <th scope="col">Lite accounts</th>
+          <th scope="col">Application keys</th>
+          <th scope="col">Accounts</th>
+          <th scope="col">Created</th>
+          <th scope="col">Look at</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sites.map(({ site, keys, accounts }) => (
+          <tr>
+            <th scope="row">
+              <a href={sitePath(site.apiKey, 'accounts')}>
+                <code>{site.apiKey}</code>
+              </a>
+            </th>
+            <td>{site.name}</td>
+            <td>{site.dataCenter}</td>
+            <td>{site.policies.liteAccounts}</td>
+            <td>
+              {keys.map((key) => (
+                <div>
+                  <code>{key.userKey}</code> <span class="muted">{key.name}</span>
+                </div>
+              ))}
+            </td>
+            <td>{accounts}</td>
+            <td>
+              <Time ms={site.createdMs} />
+            </td>
+            <td>
+              <a href={sitePath(site.apiKey, 'journal')}>journal</a> · <a href={sitePath(site.apiKey, 'faults')}>faults</a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </Layout>
+);
