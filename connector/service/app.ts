@@ -7,6 +7,7 @@ import { parseIntegrationSettings, type IntegrationSettingsInput } from '../sett
 import { redactText } from '../settings/redact.js';
 import type { ConnectorDatabase } from '../store/database.js';
 import { SettingsRepository } from '../store/settingsRepository.js';
+import { playgroundRoutes } from '../playground/playgroundRoutes.js';
 import { participationRoutes } from './participationRoutes.js';
 import { settingsRoutes } from './settingsRoutes.js';
 
@@ -60,6 +61,8 @@ export function createConnectorApp(options: ConnectorAppOptions): ConnectorApp {
   const app = new Hono();
   app.route('/', settingsRoutes(settings, clock));
   app.route('/', participationRoutes({ participations, settings, pusher, clock, ids: options.ids ?? randomUUID }));
+  // The playground (HTML forms at /) writes through the routes above, in-process.
+  app.route('/', playgroundRoutes({ api: app, settings, participations }));
   app.notFound((c) => c.json({ error: 'notFound', message: `${c.req.method} ${c.req.path} is not a connector route` }, 404));
   app.onError((error, c) => {
     const secret = settings.integration()?.secret?.reveal();

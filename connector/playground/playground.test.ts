@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { connectorHarness, testSecret } from '../testing/connectorHarness.js';
+import { scriptedGigya } from '../testing/scriptedGigya.js';
+import { InspectorLinks } from './inspectorLinks.js';
+
+const formHeaders = { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' };
+const crmVariables = ['email', 'firstname', 'lastname', 'gender', 'birthday', 'phone', 'address', 'number', 'box', 'locality', 'zipcode', 'country', 'function', 'company', 'optin'];
+
+function playground() {
+  const gigya = scriptedGigya({ 'accounts.initRegistration': () => ({ regToken: 'RT1_a' }), 'accounts.setAccountInfo': () => ({ UID: 'lite-1' }) });
+  const harness = connectorHarness({ fetch: gigya.fetch });
+  const page = async (path: string) => {
+    const response = await harness.app.request(path);
+    return { status: response.status, html: await response.text() };
+  };
+  const post = async (path: string, form: Record<string, string>, headers: Record<string, string> = formHeaders) => {
+    const response = await harness.app.request(path, { method: 'POST', headers, body: new URLSearchParams(form) });
+    return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+  };
+  return { harness, gigya, page, post };
+}
+
+/** Form controls no <label> encloses (buttons need none). */
+function unlabelledControls(html: string): string[] {
+  return (html.replace(/<label\b[\s\S]*?<\/label>/g, '').match(/<(input|select|textarea)\b[^>]*>/g) ?? []).filter((tag) => !/type="(hidden|submit)"/.test(tag));
+}
+
+const settingsForm = { enabled: 'true', apiKey: '3_key', userKey: 'AKuser', secret: '', dataCenter: 'us1', baseUrl: 'http://fake-gigya.test', setup: 'custom' };
+
+describe('the playground page', () => {
+  it('shows the settings with a write-only secret input and labels on every input', async () => {
+    const { page } = playground();
+    const { status, html } = await page('/');
+    expect(status).toBe(200);
+    expect(html).toContain('<input type="password" name="secret" value=""');
+    expect(html).toContain('A secret is stored (never shown)');
+    expect(html).not.toContain(testSecret);
+    expect(html).toContain('value="3_key"');
+    expect(unlabelledControls(html)).toEqual([]);
+    expect(html).toMatch(/<main>/);
+    expect(html).not.toContain('Take part as a participant');
+  });
+
+  it('keeps the stored secret when the secret input is left blank', async () => {
+    const { harness, post } = playground();
+    const saved = await post('/playground/settings?campaign=c9', settingsForm);
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe('/?campaign=c9&saved=settings');
+    const stored = harness.settings.integration()!;
+    expect(stored.setup).toBe('custom');
+    expect(stored.secret?.reveal()).toBe(testSecret);
+    // Settings the form does not show keep their values.
+    expect(stored.retry.maxAttempts).toBe(1);
+  });
+
+  it('stores a new secret typed in, and never echoes it', async () => {
+    const { harness, post, page } = playground();
+    await post('/playground/settings', { ...settingsForm, secret: 'bmV3LXNlY3JldC12YWx1ZQ==' });
+    expect(harness.settings.integration()?.secret?.reveal()).toBe('bmV3LXNlY3JldC12YWx1ZQ==');
+    expect((await page('/')).html).not.toContain('bmV3LXNlY3JldC12YWx1ZQ==');
+  });
+
+  it('answers 400 naming the field when the settings are invalid', async () => {
+    const { post } = playground();
+    const refused = await post('/playground/settings', { ...settingsForm, apiKey: '', baseUrl: 'not a url' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('Settings not saved');
+    expect(refused.html).toContain('<code>baseUrl</code>');
+  });
+
+  it('saves a campaign with its SSO choice, then offers a labelled field for every CRM variable and the opt-in', async () => {
+    const { harness, post, page } = playground();
+    const saved = await post('/playground/campaign', { id: 'c1', title: 'Summer', identified: 'true', sso: 'gigyaLite' });
+    expect(saved.location).toBe('/?campaign=c1&saved=campaign');
+    expect(harness.settings.campaign('c1')).toMatchObject({ title: 'Summer', identified: true, formStep: { sso: 'gigyaLite' } });
+    const { html } = await page('/?campaign=c1');
+    for (const name of crmVariables) expect(html).toContain(`name="${name}"`);
+    expect(html).toContain('<input type="checkbox" name="optin" value="true"');
+    expect(unlabelledControls(html)).toEqual([]);
+  });
+
+  it('submits a participant through the connector and lists the push with a link to the account in the inspector', async () => {
+    const { harness, gigya, post, page } = playground();
+    await post('/playground/campaign', { id: 'c1', identified: 'true', sso: 'gigyaLite' });
+    const submitted = await post('/playground/campaigns/c1/participations', { email: 'jane@example.com', firstname: 'Jane', lastname: 'Doe', locality: '', optin: 'true' });
+    expect(submitted.status).toBe(303);
+    expect(submitted.location).toMatch(/^\/\?campaign=c1&saved=participation&participation=.+#participations$/);
+    expect(gigya.methods()).toEqual(['accounts.initRegistration', 'accounts.setAccountInfo']);
+    const [participation] = harness.participations.byCampaign('c1');
+    expect(participation).toMatchObject({ status: 'succeeded', action: 'liteAccountCreated', uid: 'lite-1', crmValues: { optin: true, firstname: 'Jane' } });
+    expect(participation!.crmValues).not.toHaveProperty('locality');
+    const { html } = await page(submitted.location!.replace(/#.*$/, ''));
+    expect(html).toContain('Participation succeeded: liteAccountCreated (UID lite-1).');
+    expect(html).toContain('<span class="badge succeeded">succeeded</span>');
+    expect(html).toContain('href="http://fake-gigya.test/__admin/ui/sites/3_key/accounts/lite-1"');
+    expect(html).toContain('href="http://fake-gigya.test/__admin/ui/sites/3_key/email-accounts?email=jane%40example.com"');
+  });
+
+  it('keeps the answers and names the field when a participation is refused', async () => {
+    const { harness, post } = playground();
+    await post('/playground/campaign', { id: 'c1', identified: 'true', sso: 'gigyaLite' });
+    const refused = await post('/playground/campaigns/c1/participations', { email: 'not-an-email', firstname: 'Jane', lastname: 'Doe' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('<code>email</code>: not an email address');
+    expect(refused.html).toContain('value="not-an-email"');
+    expect(harness.participations.byCampaign('c1')).toEqual([]);
+  });
+
+  it('refuses a form posted from another origin', async () => {
+    const { harness, post } = playground();
+    const refused = await post('/playground/settings', { ...settingsForm, baseUrl: 'https://evil.example' }, { ...formHeaders, origin: 'https://evil.example' });
+    expect(refused.status).toBe(403);
+    expect(harness.settings.integration()?.baseUrl).toBe('http://fake-gigya.test');
+  });
+
+  it('leaves the JSON API as it was', async () => {
+    const { harness } = playground();
+    expect((await harness.request('GET', '/nope')).status).toBe(404);
+    expect((await harness.request('GET', '/settings/integrations/gigya-lite-registration')).json.settings).toMatchObject({ secret: '[redacted]', setup: 'liteOnly' });
+  });
+});
+
+describe('InspectorLinks', () => {
+  it('prefers INSPECTOR_URL and otherwise derives the inspector from the Gigya base URL', () => {
+    expect(InspectorLinks.resolve('http://inspector.test/ui/', 'http://127.0.0.1:4100', '3_k').account('u 1')).toBe('http://inspector.test/ui/sites/3_k/accounts/u%201');
+    expect(InspectorLinks.resolve(undefined, 'http://127.0.0.1:4100/', '3_k').accounts()).toBe('http://127.0.0.1:4100/__admin/ui/sites/3_k/accounts');
+    expect(InspectorLinks.resolve(undefined, undefined, '3_k').account('u1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,119 @@
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { ParticipationRepository } from '../participations/repository.js';
+import type { FieldError } from '../settings/fieldErrors.js';
+import type { SettingsRepository } from '../store/settingsRepository.js';
+import { campaignBody, integrationBody, participationBody, type PostedForm } from './formValues.js';
+import { InspectorLinks } from './inspectorLinks.js';
+import { PlaygroundPage, type PlaygroundView } from './playgroundPage.js';
+
+export interface PlaygroundOptions {
+  /** The connector's own HTTP API, called in-process: the playground adds no rule of its own. */
+  api: { request(path: string, init?: RequestInit): Response | Promise<Response> };
+  settings: SettingsRepository;
+  participations: ParticipationRepository;
+  /** The fake Gigya's inspector; default INSPECTOR_URL, else <integration baseUrl>/__admin/ui. */
+  inspectorUrl?: string;
+}
+
+export const defaultCampaignId = 'playground';
+const settingsPath = '/settings/integrations/gigya-lite-registration';
+
+async function postedForm(c: Context): Promise<PostedForm> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+async function fieldErrorsOf(response: Response): Promise<FieldError[]> {
+  const body = (await response.json()) as { fieldErrors?: FieldError[]; message?: string; error?: string };
+  return body.fieldErrors ?? [{ field: '(request)', message: body.message ?? body.error ?? `HTTP ${response.status}` }];
+}
+
+/**
+ * The connector's playground at `/`: plain HTML forms that post back and redirect (POST →
+ * 303 → GET). Reads come from the repositories; every write goes through the connector's own
+ * JSON routes, so the playground validates, maps and pushes exactly as Qualifio would.
+ */
+export function playgroundRoutes(options: PlaygroundOptions): Hono {
+  const { api, settings, participations } = options;
+  const inspectorUrl = options.inspectorUrl ?? process.env.INSPECTOR_URL;
+  const app = new Hono();
+  // Forms only from the playground's own page: another site must not repoint the integration.
+  app.use('/playground/*', csrf());
+
+  const view = (campaignId: string, extra: Partial<PlaygroundView> = {}): PlaygroundView => {
+    const integration = settings.integration();
+    const campaign = settings.campaign(campaignId);
+    return {
+      settings: integration,
+      campaignId,
+      campaign,
+      participations: campaign === null ? [] : participations.byCampaign(campaignId).reverse(),
+      links: InspectorLinks.resolve(inspectorUrl, integration?.baseUrl, integration?.apiKey),
+      ...extra,
+    };
+  };
+
+  const noticeOf = (c: Context): string | undefined => {
+    const saved = c.req.query('saved');
+    if (saved === 'settings') return 'Settings saved.';
+    if (saved === 'campaign') return 'Campaign saved.';
+    const participation = saved === 'participation' ? participations.get(c.req.query('participation') ?? '') : null;
+    if (participation === null) return undefined;
+    return `Participation ${participation.status}${participation.action === null ? '' : `: ${participation.action}`}${participation.uid === null ? '' : ` (UID ${participation.uid})`}.`;
+  };
+
+  app.get('/', (c) => {
+    const campaignId = c.req.query('campaign') || defaultCampaignId;
+    const notice = noticeOf(c);
+    return c.html(<PlaygroundPage view={view(campaignId, notice === undefined ? {} : { notice })} />);
+  });
+
+  app.post('/playground/settings', async (c) => {
+    const campaignId = c.req.query('campaign') || defaultCampaignId;
+    const current = ((await (await api.request(settingsPath)).json()) as { settings: Record<string, unknown> }).settings;
+    const response = await api.request(settingsPath, json('PUT', integrationBody(current, await postedForm(c))));
+    if (!response.ok) {
+      return c.html(<PlaygroundPage view={view(campaignId, { problems: { title: 'Settings not saved', fieldErrors: await fieldErrorsOf(response) } })} />, 400);
+    }
+    return c.redirect(`/?campaign=${encodeURIComponent(campaignId)}&saved=settings`, 303);
+  });
+
+  app.post('/playground/campaign', async (c) => {
+    const form = await postedForm(c);
+    const id = (form.id ?? '').trim();
+    const response = await api.request(`/campaigns/${encodeURIComponent(id)}`, json('PUT', campaignBody(settings.campaign(id), form)));
+    if (!response.ok) {
+      return c.html(<PlaygroundPage view={view(defaultCampaignId, { problems: { title: 'Campaign not saved', fieldErrors: await fieldErrorsOf(response) } })} />, 400);
+    }
+    return c.redirect(`/?campaign=${encodeURIComponent(id)}&saved=campaign`, 303);
+  });
+
+  app.post('/playground/campaigns/:id/participations', async (c) => {
+    const id = c.req.param('id');
+    const campaign = settings.campaign(id);
+    const form = await postedForm(c);
+    if (campaign === null) {
+      return c.html(<PlaygroundPage view={view(id, { problems: { title: `No campaign ${id}`, fieldErrors: [{ field: 'campaign', message: 'save the campaign first' }] } })} />, 404);
+    }
+    const response = await api.request(`/campaigns/${encodeURIComponent(id)}/participations`, json('POST', participationBody(campaign, form)));
+    if (!response.ok) {
+      return c.html(
+        <PlaygroundPage view={view(id, { problems: { title: 'Participation refused', fieldErrors: await fieldErrorsOf(response) }, participantValues: form })} />,
+        400,
+      );
+    }
+    const { participation } = (await response.json()) as { participation: { id: string } };
+    return c.redirect(`/?campaign=${encodeURIComponent(id)}&saved=participation&participation=${encodeURIComponent(participation.id)}#participations`, 303);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    // The message could quote a Gigya answer: not echoed here (the connector's log redacts it).
+    return c.text('The playground failed unexpectedly; see the connector log.', 500);
+  });
+  return app;
+}
