@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { expect, it } from 'vitest';
+
+it('npm run demo serves the playground and the inspector with the seeded full account, and stops on Ctrl-C', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scenarios/demo.ts'], {
+    env: { ...process.env, DEMO_GIGYA_PORT: '0', DEMO_CONNECTOR_PORT: '0', FAKE_GIGYA_ADMIN_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => output.includes('Ctrl-C to stop.') && resolve());
+      child.once('exit', () => reject(new Error(`demo exited early:\n${output}`)));
+    });
+    const playground = /connector playground\s+(\S+)/.exec(output)![1]!;
+    const inspector = /fake Gigya inspector\s+(\S+)/.exec(output)![1]!;
+    expect(playground).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(inspector).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__admin\/ui\/sites\/.+\/accounts$/);
+    const page = await (await fetch(playground)).text();
+    expect(page).toContain('liteAndSsoNative');
+    expect(page).toContain('Take part as a participant');
+    const accounts = await (await fetch(inspector)).text();
+    expect(accounts).toContain('john.doe@example.com');
+    expect(accounts).toContain('John Doe');
+  } finally {
+    const exited = once(child, 'exit');
+    child.kill('SIGINT');
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
+    expect(output).toContain('demo stopped (SIGINT)');
+  }
+});
