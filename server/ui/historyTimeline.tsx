@@ -28,7 +28,7 @@ const HistoryWrite: FC<{ entry: HistoryEntry }> = ({ entry }) => {
         <code>{entry.method}</code>
         <Time ms={entry.atMs} />
         <span>
-          application key: {entry.userKey === null ? <span class="muted">none (client-side or bearer call)</span> : <code>{entry.userKey}</code>}
+          application key: {entry.userKey === null ? <span class="muted">none</span> : <code>{entry.userKey}</code>}
         </span>
         {overwritten > 0 && <span class="badge overwritten">{`overwrote ${overwritten} field${overwritten === 1 ? '' : 's'}`}</span>}
         {filled > 0 && <span class="badge filled">{`filled ${filled} blank${filled === 1 ? '' : 's'}`}</span>}

@@ -27,6 +27,7 @@ tr.error td { background:var(--bad); }
 .before { text-decoration:line-through; color:var(--muted); }
 tr.overwritten .before { color:var(--badfg); }
 .empty { font-style:italic; color:var(--muted); }
+.before .empty { text-decoration:none; display:inline-block; }
 form.filters { display:flex; gap:.8rem; flex-wrap:wrap; align-items:end; margin:.4rem 0 .8rem; }
 form.filters label, form.stack label { display:flex; flex-direction:column; font-size:.85rem; gap:.15rem; }
 form.stack { display:grid; grid-template-columns:repeat(auto-fill, minmax(12rem, 1fr)); gap:.6rem; align-items:end; max-width:60rem; }
