@@ -26,9 +26,20 @@ const secretParams = new Set(
 
 export const redacted = '[redacted]';
 
+/**
+ * A Gigya parameter name is an identifier. Any other name is a body read as something it is
+ * not (a JSON body sent as a form becomes one parameter named after the whole JSON text, its
+ * "secret" included), so such a name and its value are redacted too.
+ */
+const parameterName = /^[A-Za-z0-9_.[\]-]{1,128}$/;
+
 export function redactParams(params: Params): Params {
   const safe: Params = {};
-  for (const [name, value] of Object.entries(params)) safe[name] = secretParams.has(name.toLowerCase()) ? redacted : value;
+  let unreadable = 0;
+  for (const [name, value] of Object.entries(params)) {
+    if (!parameterName.test(name)) safe[`[unreadable name ${++unreadable}]`] = redacted;
+    else safe[name] = secretParams.has(name.toLowerCase()) ? redacted : value;
+  }
   return safe;
 }
 

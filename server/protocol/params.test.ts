@@ -56,6 +56,16 @@ describe('where params come from', () => {
     expect(read.profile).toEqual({ email: 'ann@example.com', birthYear: 1990 });
   });
 
+  it('answers 400001 to a JSON body nested deeper than the stack allows, not 500001', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const response = await bed.request('/accounts.getSchema', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"apiKey":${JSON.stringify(bed.site.apiKey)},"p":${deep}}`,
+    });
+    expect(await bodyOf(response)).toMatchObject({ errorCode: 400001 });
+  });
+
   it('decodes + as a space in a form body', async () => {
     const params = await readParams(
       new Request('http://localhost/accounts.x', {

@@ -78,7 +78,17 @@ function addJson(params: Params, body: string): void {
   }
   for (const [name, value] of Object.entries(parsed)) {
     if (name in params || value === undefined) continue;
-    params[name] = typeof value === 'string' ? value : JSON.stringify(value);
+    params[name] = typeof value === 'string' ? value : jsonText(value);
+  }
+}
+
+/** JSON.stringify recurses: a value nested deeper than the stack allows is the client's error, not a 500001. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) throw GigyaError.invalidRequestFormat('A JSON request body nests too deeply');
+    throw error;
   }
 }
 

@@ -14,6 +14,10 @@ describe('rfc3986', () => {
   it('encodes UTF-8 bytes', () => {
     expect(rfc3986('é')).toBe('%C3%A9');
   });
+
+  it('encodes a lone surrogate as U+FFFD, as a UTF-8 encoder would, instead of throwing', () => {
+    expect(rfc3986('a\uD800')).toBe('a%EF%BF%BD');
+  });
 });
 
 describe('signatureBaseString', () => {

@@ -4,7 +4,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** RFC 3986 percent-encoding of UTF-8: only A-Z a-z 0-9 - . _ ~ stay literal. */
 export function rfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A lone surrogate (from a JSON body's "\ud800") has no UTF-8 form: encode it as U+FFFD, as a
+  // client's UTF-8 encoder would, instead of letting encodeURIComponent throw (a 500001).
+  return encodeURIComponent(value.replace(/\p{Surrogate}/gu, '\uFFFD')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** `POST&Enc(url)&Enc(sorted name=Enc(value) pairs)`, every field but `sig` included. */
