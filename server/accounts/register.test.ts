@@ -92,6 +92,12 @@ describe('accounts.register', () => {
     expect(bed.store.emailAccounts.get(bed.site.apiKey, 'ann@example.com')).toMatchObject({ hasFullAccount: true, hasLiteAccount: true });
   });
 
+  it('refuses a client-side register whose regToken is empty (403007), creating nothing', async () => {
+    const body = await bed.anonymous('accounts.register', { regToken: '', email: 'ann@example.com', password: 'correct-horse-1', finalizeRegistration: 'true' });
+    expect(body.errorCode).toBe(403007);
+    expect(bed.store.emailAccounts.get(bed.site.apiKey, 'ann@example.com')).toBeNull();
+  });
+
   it('keeps the lite UID and data when a lite account progresses with a getLiteToken token', async () => {
     const lite = await bed.liteSubmit({ email: 'ann@example.com', firstName: 'Ann' }, { data: '{"score":5}' });
     const { token } = await bed.server('accounts.getLiteToken', { email: 'ann@example.com' });

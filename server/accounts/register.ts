@@ -21,7 +21,8 @@ export function fullAccountByLoginId(context: MethodContext, loginId: string): A
  */
 export const register: GigyaMethod = {
   name: 'accounts.register',
-  allowsClientSide: (params) => params.regToken !== undefined,
+  // An empty regToken is no regToken: the handler ignores it, so it must not open the client-side door either.
+  allowsClientSide: (params) => params.regToken !== undefined && params.regToken !== '',
   async handle(context) {
     const { params } = context;
     const email = params.email?.trim();
