@@ -111,6 +111,13 @@ describe('authentication: wrong credentials are rejected with the real codes and
         { name: 'an unsigned (alg none) JWT', expected: 400001, method, params: { ...params, apiKey: bearer.apiKey }, headers: { authorization: `Bearer eyJhbGciOiJub25lIiwia2lkIjoi${literal()}In0.e30.` } },
       );
     }
+    // Found by the fuzz run: an empty regToken once let an anonymous caller register a full account.
+    attempts.push({
+      name: 'an empty regToken and no credentials',
+      expected: 403007,
+      method: 'accounts.register',
+      params: { apiKey: demo.apiKey, regToken: '', email: 'intruder@auth.example.com', password: `Intruder-${literal()}`, finalizeRegistration: 'true' },
+    });
     const bearerCases: Array<[string, number, Promise<string>]> = [
       ['a JWT signed with another private key', 403003, jwt(bearer.userKey, impostor.privateKey)],
       ['an expired JWT', 403003, jwt(bearer.userKey, signer.privateKey, { exp: Math.floor(now / 1000) - 60 })],
@@ -152,6 +159,7 @@ describe('authentication: wrong credentials are rejected with the real codes and
     ]);
     attempts.forEach((attempt, i) => {
       if (attempt.params.sig) secrets.set(`the sig of attempt ${i} (${attempt.name})`, attempt.params.sig);
+      if (attempt.params.password) secrets.set(`the password of attempt ${i} (${attempt.name})`, attempt.params.password);
       if (attempt.params.secret) secrets.set(`the secret of attempt ${i} (${attempt.name})`, attempt.params.secret);
       const token = attempt.headers?.authorization?.replace(/^Bearer /, '');
       if (token && token.length > 20) secrets.set(`the token of attempt ${i} (${attempt.name})`, token);

@@ -66,8 +66,20 @@ function notAnEnvelope(answer: Answer): string | null {
   return null;
 }
 
-function withoutTakenAt(snapshot: object): string {
-  return JSON.stringify({ ...snapshot, takenAt: undefined });
+/** Every row of a snapshot as JSON text, so two snapshots compare as sets of rows. */
+function rowsOf(snapshot: { sites: Array<Record<string, unknown>> }): Set<string> {
+  const rows = new Set<string>();
+  for (const site of snapshot.sites) {
+    for (const [table, value] of Object.entries(site)) {
+      for (const row of Array.isArray(value) ? value : [value]) rows.add(`${table} ${JSON.stringify(row)}`);
+    }
+  }
+  return rows;
+}
+
+/** Rows only in `before` (removed or changed) and only in `after` (added or changed). */
+function changedRows(before: Set<string>, after: Set<string>): string[] {
+  return [...[...before].filter((row) => !after.has(row)).map((row) => `- ${row}`), ...[...after].filter((row) => !before.has(row)).map((row) => `+ ${row}`)];
 }
 
 describe('fuzz: malformed requests against a running fake', () => {
@@ -96,7 +108,7 @@ describe('fuzz: malformed requests against a running fake', () => {
     });
     expect(full.errorCode).toBe(0);
     victim.uids.push(String(full.UID));
-    const victimBefore = withoutTakenAt(await fake.admin.snapshot(demo.apiKey));
+    const victimBefore = rowsOf(await fake.admin.snapshot(demo.apiKey));
 
     source = new FuzzRequestSource(seededRandom(8_675_309), { victim, sandbox });
     const requests = Array.from({ length: total }, () => source!.next());
@@ -108,7 +120,10 @@ describe('fuzz: malformed requests against a running fake', () => {
     await inPool(requests, 16, async (fuzz) => {
       if (Date.now() > deadline) return;
       sent++;
-      for (const kind of fuzz.kinds) kinds.set(kind.split(' ')[0]!, (kinds.get(kind.split(' ')[0]!) ?? 0) + 1);
+      for (const kind of fuzz.kinds) {
+        const category = /^[A-Z]+ \//.test(kind) ? 'odd method or path' : kind.replace(/ ".*$|: .*$| %.*$|( [0-9a-f]{1,2})+$/, '');
+        kinds.set(category, (kinds.get(category) ?? 0) + 1);
+      }
       let answer: Answer;
       try {
         answer = await send(baseUrl, fuzz);
@@ -132,7 +147,7 @@ describe('fuzz: malformed requests against a running fake', () => {
     expect({ failures: failures.slice(0, 20), serverErrors: fake.output.split('\n').filter((line) => /unexpected/i.test(line)).slice(0, 5) }).toEqual({ failures: [], serverErrors: [] });
     expect(fake.alive).toBe(true);
     expect(await fake.admin.health()).toMatchObject({ status: 'ok' });
-    expect(withoutTakenAt(await fake.admin.snapshot(demo.apiKey))).toBe(victimBefore);
+    expect(changedRows(victimBefore, rowsOf(await fake.admin.snapshot(demo.apiKey))).slice(0, 10)).toEqual([]);
     // The victim still works: its full account logs in with the right password.
     const login = await callGigya(baseUrl, 'accounts.login', { apiKey: demo.apiKey, loginID: victim.emails[0]!, password: victimPassword });
     expect(login.errorCode).toBe(0);
