@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
 export type AccountKind = 'full' | 'lite';
@@ -26,85 +27,87 @@ export interface Account {
   lastLoginMs: number | null;
 }
 
-interface AccountRow {
-  site: string;
-  uid: string;
-  kind: AccountKind;
-  email: string | null;
-  login_ids: string;
-  password_hash: string | null;
-  profile: string;
-  data: string;
-  subscriptions: string;
-  preferences: string;
-  is_registered: number;
-  is_active: number;
-  is_verified: number;
-  reg_source: string | null;
-  created_ms: number;
-  last_updated_ms: number;
-  registered_ms: number | null;
-  verified_ms: number | null;
-  last_login_ms: number | null;
-  login_id?: string | null;
-}
-
-function toAccount(row: AccountRow): Account {
-  return {
-    site: row.site,
-    uid: row.uid,
-    kind: row.kind,
-    email: row.email,
-    loginIds: JSON.parse(row.login_ids) as string[],
-    passwordHash: row.password_hash,
-    profile: JSON.parse(row.profile) as JsonObject,
-    data: JSON.parse(row.data) as JsonObject,
-    subscriptions: JSON.parse(row.subscriptions) as JsonObject,
-    preferences: JSON.parse(row.preferences) as JsonObject,
-    isRegistered: row.is_registered === 1,
-    isActive: row.is_active === 1,
-    isVerified: row.is_verified === 1,
-    regSource: row.reg_source,
-    createdMs: row.created_ms,
-    lastUpdatedMs: row.last_updated_ms,
-    registeredMs: row.registered_ms,
-    verifiedMs: row.verified_ms,
-    lastLoginMs: row.last_login_ms,
-  };
-}
-
-function toRow(account: Account): AccountRow {
-  return {
-    site: account.site,
-    uid: account.uid,
-    kind: account.kind,
-    email: account.email,
-    login_ids: JSON.stringify(account.loginIds),
-    password_hash: account.passwordHash,
-    profile: JSON.stringify(account.profile),
-    data: JSON.stringify(account.data),
-    subscriptions: JSON.stringify(account.subscriptions),
-    preferences: JSON.stringify(account.preferences),
-    is_registered: account.isRegistered ? 1 : 0,
-    is_active: account.isActive ? 1 : 0,
-    is_verified: account.isVerified ? 1 : 0,
-    reg_source: account.regSource,
-    created_ms: account.createdMs,
-    last_updated_ms: account.lastUpdatedMs,
-    registered_ms: account.registeredMs,
-    verified_ms: account.verifiedMs,
-    last_login_ms: account.lastLoginMs,
-    login_id: account.kind === 'full' ? (account.loginIds[0] ?? null) : null,
-  };
-}
-
+// Rows are read as arrays (better-sqlite3 raw mode) and written with positional parameters:
+// building a named-property object per row cost more than the SQLite lookup itself.
 const columns =
   'site, uid, kind, email, login_ids, password_hash, profile, data, subscriptions, preferences, is_registered, is_active, ' +
   'is_verified, reg_source, created_ms, last_updated_ms, registered_ms, verified_ms, last_login_ms, login_id';
 const placeholders = columns
   .split(', ')
-  .map((column) => `@${column}`)
+  .map(() => '?')
   .join(', ');
+
+type AccountRow = [
+  site: string,
+  uid: string,
+  kind: AccountKind,
+  email: string | null,
+  loginIds: string,
+  passwordHash: string | null,
+  profile: string,
+  data: string,
+  subscriptions: string,
+  preferences: string,
+  isRegistered: number,
+  isActive: number,
+  isVerified: number,
+  regSource: string | null,
+  createdMs: number,
+  lastUpdatedMs: number,
+  registeredMs: number | null,
+  verifiedMs: number | null,
+  lastLoginMs: number | null,
+  loginId: string | null,
+];
+
+function toAccount(row: AccountRow): Account {
+  return {
+    site: row[0],
+    uid: row[1],
+    kind: row[2],
+    email: row[3],
+    loginIds: JSON.parse(row[4]) as string[],
+    passwordHash: row[5],
+    profile: JSON.parse(row[6]) as JsonObject,
+    data: JSON.parse(row[7]) as JsonObject,
+    subscriptions: JSON.parse(row[8]) as JsonObject,
+    preferences: JSON.parse(row[9]) as JsonObject,
+    isRegistered: row[10] === 1,
+    isActive: row[11] === 1,
+    isVerified: row[12] === 1,
+    regSource: row[13],
+    createdMs: row[14],
+    lastUpdatedMs: row[15],
+    registeredMs: row[16],
+    verifiedMs: row[17],
+    lastLoginMs: row[18],
+  };
+}
+
+function toRow(account: Account): AccountRow {
+  return [
+    account.site,
+    account.uid,
+    account.kind,
+    account.email,
+    JSON.stringify(account.loginIds),
+    account.passwordHash,
+    JSON.stringify(account.profile),
+    JSON.stringify(account.data),
+    JSON.stringify(account.subscriptions),
+    JSON.stringify(account.preferences),
+    account.isRegistered ? 1 : 0,
+    account.isActive ? 1 : 0,
+    account.isVerified ? 1 : 0,
+    account.regSource,
+    account.createdMs,
+    account.lastUpdatedMs,
+    account.registeredMs,
+    account.verifiedMs,
+    account.lastLoginMs,
+    account.kind === 'full' ? (account.loginIds[0] ?? null) : null,
+  ];
+}
 
 export interface AccountFilter {
   email?: string;
@@ -113,22 +116,31 @@ export interface AccountFilter {
   offset: number;
 }
 
+/** A statement that returns account rows as arrays, in the order of `columns`. */
+function rows<P extends unknown[] | object>(statement: Statement<P>): Statement<P, AccountRow> {
+  return statement.raw(true) as unknown as Statement<P, AccountRow>;
+}
+
 /** Lite and full accounts of every site; a site only ever reaches its own rows. */
 export class AccountRepository {
   private readonly statements;
 
   constructor(private readonly db: Db) {
     this.statements = {
-      get: db.prepare<[string, string], AccountRow>('SELECT * FROM accounts WHERE site = ? AND uid = ?'),
-      byEmail: db.prepare<[string, string], AccountRow>(
-        // INDEXED BY: without table statistics SQLite may prefer the primary key's site prefix
-        // and scan every account of the site.
-        'SELECT * FROM accounts INDEXED BY accounts_email WHERE site = ? AND email = ? ORDER BY created_ms, uid',
+      get: rows(db.prepare<[string, string]>(`SELECT ${columns} FROM accounts WHERE site = ? AND uid = ?`)),
+      byEmail: rows(
+        db.prepare<[string, string]>(
+          // INDEXED BY: without table statistics SQLite may prefer the primary key's site prefix
+          // and scan every account of the site.
+          `SELECT ${columns} FROM accounts INDEXED BY accounts_email WHERE site = ? AND email = ? ORDER BY created_ms, uid`,
+        ),
       ),
-      byLoginId: db.prepare<[string, string], AccountRow>(
-        "SELECT * FROM accounts INDEXED BY accounts_login_id WHERE site = ? AND login_id = ? AND kind = 'full'",
+      byLoginId: rows(
+        db.prepare<[string, string]>(
+          `SELECT ${columns} FROM accounts INDEXED BY accounts_login_id WHERE site = ? AND login_id = ? AND kind = 'full'`,
+        ),
       ),
-      upsert: db.prepare(`INSERT OR REPLACE INTO accounts (${columns}) VALUES (${placeholders})`),
+      upsert: db.prepare<AccountRow>(`INSERT OR REPLACE INTO accounts (${columns}) VALUES (${placeholders})`),
       remove: db.prepare('DELETE FROM accounts WHERE site = ? AND uid = ?'),
       count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM accounts WHERE site = ?'),
     };
@@ -152,7 +164,7 @@ export class AccountRepository {
 
   /** Writes the whole account: callers read, change and save inside one store.write. */
   save(account: Account): void {
-    this.statements.upsert.run(toRow(account));
+    this.statements.upsert.run(...toRow(account));
   }
 
   remove(site: string, uid: string): boolean {
@@ -172,9 +184,7 @@ export class AccountRepository {
     const bound = { site, email: filter.email?.toLowerCase(), kind: filter.kind };
     const named = Object.fromEntries(Object.entries(bound).filter(([, value]) => value !== undefined));
     const total = (this.db.prepare(`SELECT count(*) AS n FROM accounts WHERE ${clause}`).get(named) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM accounts WHERE ${clause} ORDER BY created_ms DESC, uid LIMIT @limit OFFSET @offset`)
-      .all({ ...named, limit: filter.limit, offset: filter.offset }) as AccountRow[];
-    return { accounts: rows.map(toAccount), total };
+    const page = rows(this.db.prepare(`SELECT ${columns} FROM accounts WHERE ${clause} ORDER BY created_ms DESC, uid LIMIT @limit OFFSET @offset`));
+    return { accounts: page.all({ ...named, limit: filter.limit, offset: filter.offset }).map(toAccount), total };
   }
 }

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 import type { JsonObject } from './accounts.js';
 
@@ -15,32 +16,39 @@ export interface EmailAccount {
   lastUpdatedMs: number;
 }
 
-interface EmailAccountRow {
-  site: string;
-  email: string;
-  token: string;
-  has_lite: number;
-  has_full: number;
-  profile: string;
-  data: string;
-  subscriptions: string;
-  created_ms: number;
-  last_updated_ms: number;
-}
+// Arrays in and out (raw mode, positional parameters), as in accounts.ts: this is the hot path.
+const columns = 'site, email, token, has_lite, has_full, profile, data, subscriptions, created_ms, last_updated_ms';
+
+type EmailAccountRow = [
+  site: string,
+  email: string,
+  token: string,
+  hasLite: number,
+  hasFull: number,
+  profile: string,
+  data: string,
+  subscriptions: string,
+  createdMs: number,
+  lastUpdatedMs: number,
+];
 
 function toEmailAccount(row: EmailAccountRow): EmailAccount {
   return {
-    site: row.site,
-    email: row.email,
-    token: row.token,
-    hasLiteAccount: row.has_lite === 1,
-    hasFullAccount: row.has_full === 1,
-    profile: JSON.parse(row.profile) as JsonObject,
-    data: JSON.parse(row.data) as JsonObject,
-    subscriptions: JSON.parse(row.subscriptions) as JsonObject,
-    createdMs: row.created_ms,
-    lastUpdatedMs: row.last_updated_ms,
+    site: row[0],
+    email: row[1],
+    token: row[2],
+    hasLiteAccount: row[3] === 1,
+    hasFullAccount: row[4] === 1,
+    profile: JSON.parse(row[5]) as JsonObject,
+    data: JSON.parse(row[6]) as JsonObject,
+    subscriptions: JSON.parse(row[7]) as JsonObject,
+    createdMs: row[8],
+    lastUpdatedMs: row[9],
   };
+}
+
+function rows<P extends unknown[]>(statement: Statement<P>): Statement<P, EmailAccountRow> {
+  return statement.raw(true) as unknown as Statement<P, EmailAccountRow>;
 }
 
 export class EmailAccountRepository {
@@ -48,13 +56,9 @@ export class EmailAccountRepository {
 
   constructor(db: Db) {
     this.statements = {
-      get: db.prepare<[string, string], EmailAccountRow>('SELECT * FROM email_accounts WHERE site = ? AND email = ?'),
-      byToken: db.prepare<[string, string], EmailAccountRow>('SELECT * FROM email_accounts WHERE site = ? AND token = ?'),
-      upsert: db.prepare(
-        `INSERT OR REPLACE INTO email_accounts
-           (site, email, token, has_lite, has_full, profile, data, subscriptions, created_ms, last_updated_ms)
-         VALUES (@site, @email, @token, @has_lite, @has_full, @profile, @data, @subscriptions, @created_ms, @last_updated_ms)`,
-      ),
+      get: rows(db.prepare<[string, string]>(`SELECT ${columns} FROM email_accounts WHERE site = ? AND email = ?`)),
+      byToken: rows(db.prepare<[string, string]>(`SELECT ${columns} FROM email_accounts WHERE site = ? AND token = ?`)),
+      upsert: db.prepare<EmailAccountRow>(`INSERT OR REPLACE INTO email_accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       remove: db.prepare('DELETE FROM email_accounts WHERE site = ? AND email = ?'),
     };
   }
@@ -70,18 +74,18 @@ export class EmailAccountRepository {
   }
 
   save(record: EmailAccount): void {
-    this.statements.upsert.run({
-      site: record.site,
-      email: record.email,
-      token: record.token,
-      has_lite: record.hasLiteAccount ? 1 : 0,
-      has_full: record.hasFullAccount ? 1 : 0,
-      profile: JSON.stringify(record.profile),
-      data: JSON.stringify(record.data),
-      subscriptions: JSON.stringify(record.subscriptions),
-      created_ms: record.createdMs,
-      last_updated_ms: record.lastUpdatedMs,
-    });
+    this.statements.upsert.run(
+      record.site,
+      record.email,
+      record.token,
+      record.hasLiteAccount ? 1 : 0,
+      record.hasFullAccount ? 1 : 0,
+      JSON.stringify(record.profile),
+      JSON.stringify(record.data),
+      JSON.stringify(record.subscriptions),
+      record.createdMs,
+      record.lastUpdatedMs,
+    );
   }
 
   remove(site: string, email: string): boolean {

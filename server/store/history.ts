@@ -34,21 +34,14 @@ export class HistoryRepository {
   constructor(db: Db) {
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO history (site, uid, at_ms, method, user_key, changes) VALUES (@site, @uid, @at_ms, @method, @user_key, @changes)',
+        'INSERT INTO history (site, uid, at_ms, method, user_key, changes) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       of: db.prepare<[string, string], HistoryRow>('SELECT * FROM history WHERE site = ? AND uid = ? ORDER BY id'),
     };
   }
 
   record(entry: Omit<HistoryEntry, 'id'>): void {
-    this.statements.insert.run({
-      site: entry.site,
-      uid: entry.uid,
-      at_ms: entry.atMs,
-      method: entry.method,
-      user_key: entry.userKey,
-      changes: JSON.stringify(entry.changes),
-    });
+    this.statements.insert.run(entry.site, entry.uid, entry.atMs, entry.method, entry.userKey, JSON.stringify(entry.changes));
   }
 
   of(site: string, uid: string): HistoryEntry[] {

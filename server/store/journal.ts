@@ -68,23 +68,16 @@ export class JournalRepository {
     this.statements = {
       insert: db.prepare(
         `INSERT INTO journal (call_id, site, at_ms, method, params, email, error_code, duration_ms)
-         VALUES (@call_id, @site, @at_ms, @method, @params, @email, @error_code, @duration_ms)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       trim: db.prepare('DELETE FROM journal WHERE id <= (SELECT max(id) FROM journal) - ?'),
     };
   }
 
   record(entry: JournalEntry): void {
-    this.statements.insert.run({
-      call_id: entry.callId,
-      site: entry.site,
-      at_ms: entry.atMs,
-      method: entry.method,
-      params: JSON.stringify(entry.params),
-      email: entry.email,
-      error_code: entry.errorCode,
-      duration_ms: entry.durationMs,
-    });
+    // Positional parameters: binding by name costs about as much again on this hot path.
+    const { callId, site, atMs, method, params, email, errorCode, durationMs } = entry;
+    this.statements.insert.run(callId, site, atMs, method, JSON.stringify(params), email, errorCode, durationMs);
     // Trimming on every insert would double the write cost; every 1% of the bound keeps it tight enough.
     if (++this.sinceTrim >= Math.max(1, Math.floor(this.maxEntries / 100))) {
       this.sinceTrim = 0;

@@ -25,7 +25,7 @@ export class RegTokenRepository {
     this.statements = {
       get: db.prepare<[string, string], RegTokenRow>('SELECT * FROM reg_tokens WHERE site = ? AND token = ?'),
       upsert: db.prepare(
-        'INSERT OR REPLACE INTO reg_tokens (token, site, is_lite, uid, expires_ms) VALUES (@token, @site, @is_lite, @uid, @expires_ms)',
+        'INSERT OR REPLACE INTO reg_tokens (token, site, is_lite, uid, expires_ms) VALUES (?, ?, ?, ?, ?)',
       ),
       purge: db.prepare('DELETE FROM reg_tokens WHERE expires_ms < ?'),
     };
@@ -39,13 +39,7 @@ export class RegTokenRepository {
   }
 
   save(token: RegToken): void {
-    this.statements.upsert.run({
-      token: token.token,
-      site: token.site,
-      is_lite: token.isLite ? 1 : 0,
-      uid: token.uid,
-      expires_ms: token.expiresMs,
-    });
+    this.statements.upsert.run(token.token, token.site, token.isLite ? 1 : 0, token.uid, token.expiresMs);
   }
 
   purgeExpired(nowMs: number): number {
