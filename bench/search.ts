@@ -16,24 +16,13 @@ import type { MethodContext } from '../server/protocol/method.js';
 import { openStore, type Store } from '../server/store/index.js';
 import { defaultPolicies } from '../server/store/policies.js';
 import type { Site } from '../server/store/sites.js';
+import { mulberry32 } from '../server/faults/prng.js';
 
 const site: Site = { apiKey: 'bench_site', name: 'bench', dataCenter: 'us1', policies: defaultPolicies, createdMs: 0 };
 const firstNames = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy', 'Mallory', 'Niaj', 'Olivia', 'Peggy'];
 const countries = ['BE', 'FR', 'NL', 'DE', 'LU', 'ES', 'IT', 'PT', 'GB', 'IE', 'US', 'CA'];
 const tags = ['vip', 'newsletter', 'sports', 'music', 'travel', 'cinema', 'food'];
 const words = ['quiz', 'contest', 'winter', 'summer', 'football', 'cooking', 'travel', 'music', 'prize', 'weekly'];
-
-/** A small deterministic generator, so two runs seed the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const uidOf = (i: number) => `uid${i.toString(16).padStart(8, '0')}`;
 const emailOf = (i: number) => `user${i}@bench.example`;
@@ -45,7 +34,8 @@ function seed(store: Store, count: number): void {
     `INSERT INTO accounts (site, uid, kind, email, profile, data, is_registered, is_verified, reg_source, created_ms, last_updated_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const next = random(42);
+  // Deterministic, so two runs seed the same data.
+  const next = mulberry32(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const start = 1_600_000_000_000;
   store.db.transaction(() => {

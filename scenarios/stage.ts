@@ -52,6 +52,22 @@ export interface Stage {
   close(): Promise<void>;
 }
 
+/**
+ * A Gigya client for reading a fake's accounts back, beside the connector: no retries, so a
+ * read that fails says so at once.
+ */
+export function observerClient(fake: { baseUrl: string; site: { apiKey: string; userKey: string; secret: string } }): GigyaClient {
+  return new GigyaClient({
+    apiKey: fake.site.apiKey,
+    userKey: fake.site.userKey,
+    secret: new Secret(fake.site.secret),
+    dataCenter: 'us1',
+    baseUrl: fake.baseUrl,
+    timeoutMs: 5_000,
+    retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+  });
+}
+
 export async function openStage(setup: Setup): Promise<Stage> {
   const fake = await startFakeGigya();
   const db = openConnectorDatabase(':memory:');
@@ -73,15 +89,7 @@ export async function openStage(setup: Setup): Promise<Stage> {
     headers: json,
     body: JSON.stringify({ title: 'Summer contest', identified: true, formStep: { sso: 'gigyaLite' } }),
   });
-  const gigya = new GigyaClient({
-    apiKey: fake.site.apiKey,
-    userKey: fake.site.userKey,
-    secret: new Secret(fake.site.secret),
-    dataCenter: 'us1',
-    baseUrl: fake.baseUrl,
-    timeoutMs: 5_000,
-    retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-  });
+  const gigya = observerClient(fake);
 
   const history = async (uid: string): Promise<HistoryEntry[]> => {
     const response = await fetch(`${fake.baseUrl}/__admin/accounts/${uid}/history?apiKey=${encodeURIComponent(fake.site.apiKey)}`);
@@ -127,4 +135,28 @@ export async function openStage(setup: Setup): Promise<Stage> {
 
 export function outcomeOf(participation: Participation): ScenarioResult['participations'][number] {
   return { status: participation.status, action: participation.action, uid: participation.uid };
+}
+
+/**
+ * The story (3) and (4) share: John Doe has a full account, a participant submits `values` with
+ * his email in `setup`; answers the accounts before and after and the full account's changes.
+ */
+export async function submitOverFullAccount(
+  setup: Setup,
+  values: Record<string, string | boolean>,
+  story: { title: string; narrative: string[] },
+): Promise<ScenarioResult & { fullUid: string; changes: FieldChange[] }> {
+  const stage = await openStage(setup);
+  try {
+    const email = 'john.doe@example.com';
+    const fullUid = await stage.registerFullAccount(email, { firstName: 'John', lastName: 'Doe' });
+    const before = await stage.accountsWithEmail(email);
+    const participation = await stage.submit({ email, ...values });
+    const after = await stage.accountsWithEmail(email);
+    const full = after.find((account) => account.uid === fullUid);
+    const changes = full?.history.filter((entry) => entry.method === 'accounts.setAccountInfo').flatMap((entry) => entry.changes) ?? [];
+    return { ...story, setup, before, after, participations: [outcomeOf(participation)], fullUid, changes };
+  } finally {
+    await stage.close();
+  }
 }

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { createFakeGigya } from '../../server/app.js';
 import { FaultRegistry } from '../../server/faults/registry.js';
-import type { Clock, Ids } from '../../server/protocol/method.js';
 import { openStore, type Store } from '../../server/store/index.js';
+import { ManualClock, sequentialIds } from '../support/fakeGigyaTestbed.js';
 
 // One in-process fake per test for the admin API: a clock that moves only when told, ids
 // that count up, and a fault registry whose latency is recorded instead of waited for.
@@ -10,30 +10,6 @@ import { openStore, type Store } from '../../server/store/index.js';
 /** JSON read back from the wire: tests assert on its shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
-
-export class ManualClock implements Clock {
-  constructor(private ms = Date.parse('2026-03-01T10:00:00.000Z')) {}
-  now(): number {
-    return this.ms;
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
-
-function countingIds(): Ids {
-  let counter = 0;
-  const hex = (width: number) => (++counter).toString(16).padStart(width, '0');
-  return {
-    callId: () => hex(32),
-    uid: () => hex(32),
-    regToken: () => `RT1_${hex(24)}`,
-    emailAccountToken: () => hex(64),
-    apiKey: () => `3_site${hex(8)}`,
-    userKey: () => `AK${hex(8)}`,
-    secret: () => Buffer.from(`secret-${hex(8)}`).toString('base64'),
-  };
-}
 
 export interface LabSite {
   apiKey: string;
@@ -43,7 +19,7 @@ export interface LabSite {
 
 export class Lab {
   readonly clock = new ManualClock();
-  readonly ids = countingIds();
+  readonly ids = sequentialIds();
   readonly store: Store;
   readonly slept: number[] = [];
   readonly faults: FaultRegistry;

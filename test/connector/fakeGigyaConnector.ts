@@ -1,6 +1,7 @@
 // End-to-end harness: a fresh fake Gigya on a loopback port and a connector pointed at it over real HTTP.
 import { startFakeGigya } from '../../server/index.js';
-import { createConnectorApp, GigyaClient, openConnectorDatabase, Secret, type ConnectorApp, type Setup } from '../../connector/index.js';
+import { createConnectorApp, openConnectorDatabase, type ConnectorApp, type GigyaClient, type Setup } from '../../connector/index.js';
+import { observerClient } from '../../scenarios/stage.js';
 
 export type RunningFake = Awaited<ReturnType<typeof startFakeGigya>>;
 
@@ -36,15 +37,7 @@ export async function startEndToEnd(setup: Setup, options: { policies?: { liteAc
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ identified: true, formStep: { sso: 'gigyaLite' } }),
   });
-  const gigya = new GigyaClient({
-    apiKey: fake.site.apiKey,
-    userKey: fake.site.userKey,
-    secret: new Secret(fake.site.secret),
-    dataCenter: 'us1',
-    baseUrl: fake.baseUrl,
-    timeoutMs: 5_000,
-    retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-  });
+  const gigya = observerClient(fake);
   return {
     fake,
     connector,

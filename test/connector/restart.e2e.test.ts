@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGigya } from '../../server/index.js';
-import { accountsByEmailQuery, createConnectorApp, GigyaClient, openConnectorDatabase, Secret, type IntegrationSettingsInput } from '../../connector/index.js';
+import { accountsByEmailQuery, createConnectorApp, openConnectorDatabase, type IntegrationSettingsInput } from '../../connector/index.js';
+import { observerClient } from '../../scenarios/stage.js';
 import type { RunningFake } from './fakeGigyaConnector.js';
 
 let fake: RunningFake | undefined;
@@ -49,15 +50,7 @@ describe('restart in the middle of a push, against the fake', () => {
     secondDb.close();
 
     expect(await fake.admin.journalCount({ apiKey: fake.site.apiKey, method: 'accounts.initRegistration' })).toBe(1);
-    const gigya = new GigyaClient({
-      apiKey: fake.site.apiKey,
-      userKey: fake.site.userKey,
-      secret: new Secret(fake.site.secret),
-      dataCenter: 'us1',
-      baseUrl: fake.baseUrl,
-      timeoutMs: 5_000,
-      retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-    });
+    const gigya = observerClient(fake);
     const found = await gigya.search({ query: accountsByEmailQuery('jane@example.com'), accountTypes: 'full,lite' });
     expect(found.results).toHaveLength(1);
   });

@@ -13,17 +13,8 @@ export function report(line: string): void {
   console.log(`[reliability] ${line}`);
 }
 
-/** mulberry32: a seeded PRNG, so a run's choices are the same every time. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A seeded PRNG (the fake's own), so a run's choices are the same every time. */
+export { mulberry32 as seededRandom } from '../../server/faults/prng.js';
 
 /** Runs `work` over `items` with at most `concurrency` at once. */
 export async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
