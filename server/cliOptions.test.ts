@@ -30,6 +30,24 @@ describe('parseCli', () => {
     expect(parseCli([], env)).toMatchObject({ demo: { apiKey: '3_demo', userKey: 'AKdemo', secret: 'c2VjcmV0' }, adminToken: 't' });
   });
 
+  it('names the environment variable of a malformed demo credential', () => {
+    expect(() => parseCli([], { FAKE_GIGYA_API_KEY: 'k' })).toThrow(/^Invalid FAKE_GIGYA_API_KEY: apiKey: 3–128 characters/);
+    expect(() => parseCli([], { FAKE_GIGYA_USER_KEY: 'a key' })).toThrow(/^Invalid FAKE_GIGYA_USER_KEY/);
+  });
+
+  it('rejects a secret that is not Base64 without echoing it', () => {
+    const secret = 'not base64 at all!';
+    let message = '';
+    try {
+      parseCli([], { FAKE_GIGYA_SECRET: secret });
+    } catch (error) {
+      expect(error).toBeInstanceOf(CliError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid FAKE_GIGYA_SECRET: secret: Base64/);
+    expect(message).not.toContain(secret);
+  });
+
   it('answers a port that is not a number with a CliError', () => {
     expect(() => parseCli(['--port', 'http'], {})).toThrow(CliError);
   });

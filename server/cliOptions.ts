@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { apiKeySchema, secretSchema, userKeySchema } from './sites/createSite.js';
 
 /** Every CLI flag, its environment variable and its default: --help and the docker-compose test read this table. */
 export const cliFlags = {
@@ -24,7 +25,7 @@ const optionsSchema = z.object({
   db: z.string().min(1),
   seed: z.string().min(1).optional(),
   journalMax: z.coerce.number().int().min(1).max(10_000_000),
-  demo: z.object({ apiKey: z.string().optional(), userKey: z.string().optional(), secret: z.string().optional() }),
+  demo: z.object({ apiKey: apiKeySchema.optional(), userKey: userKeySchema.optional(), secret: secretSchema.optional() }),
   adminToken: z.string().min(1).optional(),
   help: z.boolean(),
 });
@@ -70,6 +71,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    // Demo credentials come from the environment only: name the variable, never echo its value.
+    const [group, field] = issue.path;
+    if (group === 'demo') throw new CliError(`Invalid ${cliEnvironment[field as keyof typeof cliEnvironment]}: ${issue.message}`);
     throw new CliError(`Invalid option ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;

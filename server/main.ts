@@ -3,8 +3,8 @@ import { createFakeGigya } from './app.js';
 import { CliError, helpText, parseCli } from './cliOptions.js';
 import { randomIds, systemClock } from './protocol/ids.js';
 import { loadSeedFile } from './seed/loadSeed.js';
-import { ensureDemoSite } from './sites/demoSite.js';
-import { openStore } from './store/index.js';
+import { ensureDemoSite, type DemoSite } from './sites/demoSite.js';
+import { openStore, type Store } from './store/index.js';
 
 function main(): void {
   let options;
@@ -20,11 +20,19 @@ function main(): void {
     return;
   }
 
-  const store = openStore({ file: options.db, journalMaxEntries: options.journalMax });
-  const demo = ensureDemoSite(store, randomIds, systemClock, options.demo);
-  if (options.seed) {
-    const seeded = loadSeedFile(store, randomIds, systemClock, options.seed);
-    console.log(`Seeded ${seeded.sites} site(s) and ${seeded.accounts} account(s) from ${options.seed}`);
+  let store: Store;
+  let demo: DemoSite;
+  try {
+    store = openStore({ file: options.db, journalMaxEntries: options.journalMax });
+    demo = ensureDemoSite(store, randomIds, systemClock, options.demo);
+    if (options.seed) {
+      const seeded = loadSeedFile(store, randomIds, systemClock, options.seed);
+      console.log(`Seeded ${seeded.sites} site(s) and ${seeded.accounts} account(s) from ${options.seed}`);
+    }
+  } catch (error) {
+    // A database that cannot be opened or a seed that does not load: say which, without a stack.
+    console.error(`fake-gigya cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
   const app = createFakeGigya({ store, adminToken: options.adminToken });
   const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info) => {

@@ -6,10 +6,15 @@ import type { Site } from '../store/sites.js';
 
 export const dataCenters = ['us1', 'eu1', 'au1', 'eu2', 'cn1', 'global', 'ru1'] as const;
 
+// The shapes credentials must have, wherever they come from (admin API, seed file, environment).
+export const apiKeySchema = z.string().regex(/^[A-Za-z0-9_-]{3,128}$/, 'apiKey: 3–128 characters of A-Z a-z 0-9 _ -');
+export const userKeySchema = z.string().regex(/^[A-Za-z0-9_-]{3,128}$/, 'userKey: 3–128 characters of A-Z a-z 0-9 _ -');
+export const secretSchema = z.string().regex(/^[A-Za-z0-9+/]{8,}={0,2}$/, 'secret: Base64 text of at least 8 characters');
+
 /** What it takes to create a site; anything left out is generated. */
 export const siteInputSchema = z
   .object({
-    apiKey: z.string().regex(/^[A-Za-z0-9_-]{3,128}$/, 'apiKey: 3–128 characters of A-Z a-z 0-9 _ -').optional(),
+    apiKey: apiKeySchema.optional(),
     name: z.string().min(1).max(200).optional(),
     dataCenter: z.enum(dataCenters).default('us1'),
     policies: policiesSchema.partial().default({}),
@@ -17,8 +22,8 @@ export const siteInputSchema = z
       .array(
         z
           .object({
-            userKey: z.string().regex(/^[A-Za-z0-9_-]{3,128}$/, 'userKey: 3–128 characters of A-Z a-z 0-9 _ -').optional(),
-            secret: z.string().regex(/^[A-Za-z0-9+/]{8,}={0,2}$/, 'secret: Base64 text of at least 8 characters').optional(),
+            userKey: userKeySchema.optional(),
+            secret: secretSchema.optional(),
             publicKeyPem: z.string().includes('BEGIN PUBLIC KEY').optional(),
             name: z.string().max(200).optional(),
           })
