@@ -15,6 +15,7 @@ export function mintRegToken(context: MethodContext, isLite: boolean, uid: strin
     expiresMs: context.clock.now() + lifetimeMs,
   };
   context.store.regTokens.save(token);
+  context.store.regTokens.sweep(context.clock.now());
   return token;
 }
 

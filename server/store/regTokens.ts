@@ -18,8 +18,12 @@ interface RegTokenRow {
   expires_ms: number;
 }
 
+const sweepEvery = 1000;
+const expiredKeptMs = 24 * 60 * 60 * 1000;
+
 export class RegTokenRepository {
   private readonly statements;
+  private sinceSweep = 0;
 
   constructor(db: Db) {
     this.statements = {
@@ -44,5 +48,16 @@ export class RegTokenRepository {
 
   purgeExpired(nowMs: number): number {
     return this.statements.purge.run(nowMs).changes;
+  }
+
+  /**
+   * Called once per minted token: every `sweepEvery` calls, drops the tokens expired for over a
+   * day, so a long run of lite submits does not grow the table without limit. A recently expired
+   * token stays, so its caller still hears "expired" rather than "unknown".
+   */
+  sweep(nowMs: number): number {
+    if (++this.sinceSweep < sweepEvery) return 0;
+    this.sinceSweep = 0;
+    return this.purgeExpired(nowMs - expiredKeptMs);
   }
 }
