@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'test-results/**', 'contracts/pacts/**'] },
+  { ignores: ['node_modules/**', '.data/**', 'test-results/**', 'contracts/pacts/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
