@@ -91,7 +91,7 @@ export class GigyaClient {
     return this.call('accounts.setAccountInfo', params);
   }
 
-  getAccountInfo(params: { UID: string; include?: string }): Promise<GigyaResponse> {
+  getAccountInfo(params: { UID: string; include?: string; extraProfileFields?: string }): Promise<GigyaResponse> {
     return this.call('accounts.getAccountInfo', params);
   }
 

@@ -20,3 +20,21 @@ export const gigyaProfileSchema = z
   .loose();
 
 export type GigyaProfile = z.infer<typeof gigyaProfileSchema>;
+
+/**
+ * Profile fields getAccountInfo leaves out unless `extraProfileFields` names them (SAP's
+ * accounts.getAccountInfo reference). Reading an account without asking for them makes them
+ * look blank — and a fill-blanks write would then overwrite them.
+ */
+const extraProfileFieldNames: ReadonlySet<string> = new Set([
+  'languages', 'address', 'phones', 'education', 'educationLevel', 'honors', 'publications', 'patents',
+  'certifications', 'professionalHeadline', 'bio', 'industry', 'specialties', 'work', 'skills', 'religion',
+  'politicalView', 'interestedIn', 'relationshipStatus', 'hometown', 'favorites', 'followersCount',
+  'followingCount', 'username', 'name', 'locale', 'verified', 'timezone', 'likes', 'samlData',
+]);
+
+/** The `extraProfileFields` value that makes every extra field of `profile` visible, or undefined if none. */
+export function extraProfileFieldsOf(profile: GigyaProfile): string | undefined {
+  const extras = Object.keys(profile).filter((field) => extraProfileFieldNames.has(field)).sort();
+  return extras.length > 0 ? extras.join(',') : undefined;
+}

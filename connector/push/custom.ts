@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gigyaProfileSchema } from '../gigya/profile.js';
+import { extraProfileFieldsOf, gigyaProfileSchema } from '../gigya/profile.js';
 import { findAccountsByEmail } from './accountLookup.js';
 import { optInSubscriptions, type PushStrategy } from './context.js';
 import { blanksToFill, isEmptyObject } from './fillBlanks.js';
@@ -29,7 +29,12 @@ export const pushCustom: PushStrategy = async (context) => {
 
   const wantsData = !isEmptyObject(context.mapped.data);
   const info = accountInfoSchema.parse(
-    await context.client.getAccountInfo({ UID: uid, include: wantsData ? 'profile,data,subscriptions' : 'profile,subscriptions' }),
+    await context.client.getAccountInfo({
+      UID: uid,
+      include: wantsData ? 'profile,data,subscriptions' : 'profile,subscriptions',
+      // Without it phones, work and address read as blank and would be overwritten.
+      extraProfileFields: extraProfileFieldsOf(context.mapped.profile),
+    }),
   );
   const profile = blanksToFill(info.profile, context.mapped.profile);
   const data = wantsData ? blanksToFill(info.data, context.mapped.data) : {};

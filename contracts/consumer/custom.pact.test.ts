@@ -65,4 +65,36 @@ describe('custom against gigya-accounts', () => {
     });
     expect(under.calls).toEqual(['accounts.search', 'accounts.getAccountInfo', 'accounts.setAccountInfo']);
   });
+
+  it('reads the extra profile fields it maps (phones) so it never overwrites them', async () => {
+    connector = connectorUnderTest({ setup: 'custom' });
+    const under = connector;
+    const max = { email: 'max.roe@example.com', profile: { firstName: 'Max', lastName: 'Roe', phones: [{ type: 'mobile', number: '+32470111111' }] } };
+    const maxUid = '3c5e7f9b1d3f5a7c9e7a2d4f6b8c0e1a';
+    const fullAccountOfMax: Given = [states.fullAccount, max];
+    pact
+      .given(...fullAccountOfMax)
+      .uponReceiving('a search of full and lite accounts by the email of a full account with phones')
+      .withRequest(signedPost('accounts.search', { query: 'SELECT * FROM accounts WHERE profile.email = "max.roe@example.com"', accountTypes: 'full,lite' }))
+      .willRespondWith(success({ results: [{ UID: fromProviderState('${UID}', maxUid), isRegistered: true, profile: { email: max.email } }] }));
+    pact
+      .given(...fullAccountOfMax)
+      .uponReceiving('a getAccountInfo of the matched full account asking for its phones')
+      .withRequest(
+        signedPost('accounts.getAccountInfo', { UID: fromProviderState('${UID}', maxUid), include: 'profile,subscriptions', extraProfileFields: 'phones' }),
+      )
+      .willRespondWith(success({ UID: fromProviderState('${UID}', maxUid), profile: { email: max.email, firstName: 'Max', lastName: 'Roe', phones: max.profile.phones } }));
+    pact
+      .given(...fullAccountOfMax)
+      .uponReceiving('a setAccountInfo by UID filling the blank city and leaving the phones alone')
+      .withRequest(signedPost('accounts.setAccountInfo', { UID: fromProviderState('${UID}', maxUid), profile: '{"city":"Diest"}' }))
+      .willRespondWith(success());
+
+    await runAgainstMock(pact, async (mockServerUrl) => {
+      under.pointAt(mockServerUrl);
+      const participation = await under.submit({ email: max.email, firstname: 'Other', lastname: 'Other', phone: '+32470999999', locality: 'Diest' });
+      expect(participation).toMatchObject({ status: 'succeeded', action: 'blanksFilled', uid: maxUid });
+    });
+    expect(under.calls).toEqual(['accounts.search', 'accounts.getAccountInfo', 'accounts.setAccountInfo']);
+  });
 });

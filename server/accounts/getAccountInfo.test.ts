@@ -52,9 +52,24 @@ describe('accounts.getAccountInfo', () => {
     expect(body).toMatchObject({ errorCode: 400006, errorDetails: expect.stringContaining('secrets') });
   });
 
-  it('accepts extraProfileFields', async () => {
-    const body = await bed.server('accounts.getAccountInfo', { UID: uid, extraProfileFields: 'languages,phones' });
-    expect(body).toMatchObject({ errorCode: 0, profile: { firstName: 'Ann' } });
+  it('leaves extra profile fields out unless extraProfileFields names them', async () => {
+    const extra = { phones: [{ type: 'mobile', number: '+32470000000' }], work: [{ company: 'Qualifio' }], address: 'Rue 1', city: 'Namur' };
+    await bed.server('accounts.setAccountInfo', { UID: uid, profile: JSON.stringify(extra) });
+
+    const basic = await bed.server('accounts.getAccountInfo', { UID: uid });
+    expect(basic.profile).toMatchObject({ firstName: 'Ann', city: 'Namur' });
+    expect(basic.profile).not.toHaveProperty('phones');
+    expect(basic.profile).not.toHaveProperty('work');
+    expect(basic.profile).not.toHaveProperty('address');
+
+    const asked = await bed.server('accounts.getAccountInfo', { UID: uid, extraProfileFields: 'phones,address,languages' });
+    expect(asked.profile).toMatchObject({ firstName: 'Ann', phones: extra.phones, address: 'Rue 1' });
+    expect(asked.profile).not.toHaveProperty('work');
+  });
+
+  it('answers an unknown extraProfileFields name with 400006', async () => {
+    const body = await bed.server('accounts.getAccountInfo', { UID: uid, extraProfileFields: 'phones,password' });
+    expect(body).toMatchObject({ errorCode: 400006, errorDetails: expect.stringContaining('password') });
   });
 
   it('returns the identity and times of a full account', async () => {

@@ -14,7 +14,7 @@ function set(params: Record<string, string>): Promise<Envelope> {
 }
 
 async function read(include = 'profile,data,subscriptions,preferences'): Promise<Envelope> {
-  return bed.server('accounts.getAccountInfo', { UID: uid, include });
+  return bed.server('accounts.getAccountInfo', { UID: uid, include, extraProfileFields: 'phones,work,address' });
 }
 
 describe('partial updates', () => {

@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 async function account(uid: string) {
-  return run!.gigya.getAccountInfo({ UID: uid, include: 'profile,subscriptions' });
+  return run!.gigya.getAccountInfo({ UID: uid, include: 'profile,subscriptions', extraProfileFields: 'address,phones,work' });
 }
 
 describe('liteOnly over HTTP against the fake', () => {
@@ -85,6 +85,16 @@ describe('custom over HTTP against the fake', () => {
     const info = await account(fullUid);
     expect(info).toMatchObject({ profile: { firstName: 'John', lastName: 'Doe', city: 'Diest', zip: '3290' } });
     expect(info.subscriptions).toMatchObject({ newsletter: { email: { isSubscribed: true } } });
+  });
+
+  it('keeps the extra profile fields (phones, work, address) a basic read does not show', async () => {
+    run = await startEndToEnd('custom');
+    const kept = { phones: [{ type: 'mobile', number: '+32470111111' }], work: [{ company: 'Acme', title: 'CEO' }], address: 'Grote Markt 1' };
+    const fullUid = await registerFullAccount(run.gigya, email, { firstName: 'John', ...kept });
+    const participation = await run.submit({ ...jane, phone: '+32470999999', function: 'Intern', company: 'Qualifio', address: 'Kerkstraat', number: '5' });
+    expect(participation).toMatchObject({ status: 'succeeded', action: 'blanksFilled', uid: fullUid });
+    const info = await account(fullUid);
+    expect(info.profile).toMatchObject({ firstName: 'John', lastName: 'Doe', city: 'Diest', ...kept });
   });
 
   it('registers a lite account with the opt-in when no full account has the email', async () => {
