@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { form, load, type LoadResult } from './load.js';
+import { inspectorPageTimes } from './pages.js';
 import { cpuMs, freePort, rssMb, startProcess, stop } from './processes.js';
 import { benchEmail, benchSite, benchUid, seedAccounts } from './seedAccounts.js';
 
@@ -116,8 +117,9 @@ async function fake(dir: string) {
     ),
   );
   const rss = rssMb(pid);
+  const pages = await inspectorPageTimes(base, accounts);
   await stop(child);
-  return { rows, startupMs, rssMb: rss, submitted };
+  return { rows, startupMs, rssMb: rss, submitted, pages };
 }
 
 function percent(value: number, of: number): string {
@@ -146,6 +148,8 @@ async function main(): Promise<void> {
     const startupRatio = measuredFake.startupMs / base.startupMs;
     console.log(`start-up to first answer: fake ${measuredFake.startupMs.toFixed(0)} ms (target < 400), node:http ${base.startupMs.toFixed(0)} ms (x${startupRatio.toFixed(1)})`);
     console.log(`fake RSS after load with ${accounts} accounts: ${measuredFake.rssMb.toFixed(0)} MB (target < 150)`);
+    console.log(`\ninspector pages with ${accounts} accounts (10 sequential loads each; target: well under a second at 10 000)`);
+    console.table(measuredFake.pages.map((page) => ({ page: page.page, 'median ms': page.medianMs.toFixed(1), 'max ms': page.maxMs.toFixed(1) })));
     const targets = {
       liteSubmit: { ratio: measuredFake.rows[0]!.result.requestsPerSecond / top, target: 0.35 },
       getAccountInfo: { ratio: measuredFake.rows[1]!.result.requestsPerSecond / top, target: 0.5 },
@@ -154,7 +158,7 @@ async function main(): Promise<void> {
     };
     writeFileSync(
       'bench/results.json',
-      `${JSON.stringify({ at: new Date().toISOString(), seconds, connections: 50, accounts, node: process.version, rows, startup: { fakeMs: measuredFake.startupMs, ceilingMs: base.startupMs }, rssMb: measuredFake.rssMb, targets }, null, 2)}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), seconds, connections: 50, accounts, node: process.version, rows, startup: { fakeMs: measuredFake.startupMs, ceilingMs: base.startupMs }, rssMb: measuredFake.rssMb, inspectorPages: measuredFake.pages, targets }, null, 2)}\n`,
     );
     console.log('\nwritten: bench/results.json');
   } finally {
