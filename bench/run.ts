@@ -39,10 +39,38 @@ async function ceiling(): Promise<{ row: Row; startupMs: number }> {
   return { row, startupMs };
 }
 
+/** getAccountInfo of random seeded UIDs, server-side (userKey + secret in clear). */
+function getAccountInfoLoad(base: string): Promise<LoadResult> {
+  return load({
+    url: `${base}/accounts.getAccountInfo`,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: form,
+        setupRequest: (request) => ({ ...request, body: `${credentials}&UID=${benchUid(Math.floor(Math.random() * accounts))}` }),
+      },
+    ],
+  });
+}
+
+/** The floor of the design (bench/targets/floor.mjs) on the seeded file: the best a getAccountInfo with a journal can do here. */
+async function floor(db: string, dir: string): Promise<Row> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const args = ['bench/targets/floor.mjs', String(port), db, join(dir, 'floor-journal.db'), benchSite.secret];
+  const probe = async () => (await fetch(`${base}/accounts.getAccountInfo`, { method: 'POST', headers: form, body: `${credentials}&UID=${benchUid(1)}` })).ok;
+  const { child } = await startProcess(process.execPath, args, {}, probe);
+  const row = await measured(child.pid!, 'floor: node:http + SQLite read + journal', () => getAccountInfoLoad(base));
+  await stop(child);
+  return row;
+}
+
 async function fake(dir: string) {
   const db = join(dir, 'bench.db');
   console.log(`seeding ${accounts} accounts ...`);
   seedAccounts(db, accounts);
+  const floorRow = await floor(db, dir);
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -89,15 +117,7 @@ async function fake(dir: string) {
       }),
     ),
   );
-  rows.push(
-    await measured(pid, 'getAccountInfo', () =>
-      load({
-        url: `${base}/accounts.getAccountInfo`,
-        duration: seconds,
-        requests: [{ method: 'POST', headers: form, setupRequest: (request) => ({ ...request, body: `${credentials}&UID=${benchUid(pick())}` }) }],
-      }),
-    ),
-  );
+  rows.push(await measured(pid, 'getAccountInfo', () => getAccountInfoLoad(base)));
   rows.push(
     await measured(pid, `search by email (${accounts} accounts)`, () =>
       load({
@@ -119,7 +139,7 @@ async function fake(dir: string) {
   const rss = rssMb(pid);
   const pages = await inspectorPageTimes(base, accounts);
   await stop(child);
-  return { rows, startupMs, rssMb: rss, submitted, pages };
+  return { rows, floorRow, startupMs, rssMb: rss, submitted, pages };
 }
 
 function percent(value: number, of: number): string {
@@ -132,7 +152,7 @@ async function main(): Promise<void> {
     const base = await ceiling();
     const measuredFake = await fake(dir);
     const top = base.row.result.requestsPerSecond;
-    const rows = [base.row, ...measuredFake.rows];
+    const rows = [base.row, measuredFake.floorRow, ...measuredFake.rows];
     console.log(`\n${seconds} s per run, 50 connections, loopback; ratios against the ceiling measured in this run\n`);
     console.table(
       rows.map((row) => ({
