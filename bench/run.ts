@@ -5,7 +5,7 @@
 //   npm run bench                       5 s per load run, 100 000 seeded accounts
 //   BENCH_SECONDS=10 BENCH_ACCOUNTS=20000 npm run bench
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { form, load, type LoadResult } from './load.js';
@@ -15,6 +15,8 @@ import { benchEmail, benchSite, benchUid, seedAccounts } from './seedAccounts.js
 
 const seconds = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 10);
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+// The fake is started exactly as `npm start` starts it (node flags included), minus the build.
+const startArgs = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
 const credentials = `apiKey=${benchSite.apiKey}&userKey=${benchSite.userKey}&secret=${encodeURIComponent(benchSite.secret)}`;
 
 interface Row {
@@ -81,7 +83,7 @@ async function fake(dir: string) {
   };
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the fake, for finding where its time goes.
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const args = [...profile, 'dist/fake-gigya.mjs', '--port', String(port), '--db', db];
+  const args = [...profile, ...startArgs, '--port', String(port), '--db', db];
   const { child, startupMs } = await startProcess(process.execPath, args, env, probe);
   const pid = child.pid!;
   const pick = () => Math.floor(Math.random() * accounts);
