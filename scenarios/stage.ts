@@ -110,7 +110,8 @@ export async function openStage(setup: Setup): Promise<Stage> {
       );
       return Promise.all(
         results.map(async (result) => {
-          const info = await gigya.getAccountInfo({ UID: result.UID, include: 'profile,subscriptions' });
+          // The extra fields the mapping writes, so the tables show every field a submission touched.
+          const info = await gigya.getAccountInfo({ UID: result.UID, include: 'profile,subscriptions', extraProfileFields: 'address,phones,work' });
           return {
             uid: result.UID,
             type: info.isRegistered === true ? 'full' : 'lite',
