@@ -1,5 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './database.js';
+import { arrayRows, type Db } from './database.js';
 
 export type AccountKind = 'full' | 'lite';
 export type JsonObject = Record<string, unknown>;
@@ -116,29 +115,22 @@ export interface AccountFilter {
   offset: number;
 }
 
-/** A statement that returns account rows as arrays, in the order of `columns`. */
-function rows<P extends unknown[] | object>(statement: Statement<P>): Statement<P, AccountRow> {
-  return statement.raw(true) as unknown as Statement<P, AccountRow>;
-}
-
 /** Lite and full accounts of every site; a site only ever reaches its own rows. */
 export class AccountRepository {
   private readonly statements;
 
   constructor(private readonly db: Db) {
     this.statements = {
-      get: rows(db.prepare<[string, string]>(`SELECT ${columns} FROM accounts WHERE site = ? AND uid = ?`)),
-      byEmail: rows(
-        db.prepare<[string, string]>(
-          // INDEXED BY: without table statistics SQLite may prefer the primary key's site prefix
-          // and scan every account of the site.
-          `SELECT ${columns} FROM accounts INDEXED BY accounts_email WHERE site = ? AND email = ? ORDER BY created_ms, uid`,
-        ),
+      get: arrayRows<AccountRow, [string, string]>(db, `SELECT ${columns} FROM accounts WHERE site = ? AND uid = ?`),
+      // INDEXED BY: without table statistics SQLite may prefer the primary key's site prefix
+      // and scan every account of the site.
+      byEmail: arrayRows<AccountRow, [string, string]>(
+        db,
+        `SELECT ${columns} FROM accounts INDEXED BY accounts_email WHERE site = ? AND email = ? ORDER BY created_ms, uid`,
       ),
-      byLoginId: rows(
-        db.prepare<[string, string]>(
-          `SELECT ${columns} FROM accounts INDEXED BY accounts_login_id WHERE site = ? AND login_id = ? AND kind = 'full'`,
-        ),
+      byLoginId: arrayRows<AccountRow, [string, string]>(
+        db,
+        `SELECT ${columns} FROM accounts INDEXED BY accounts_login_id WHERE site = ? AND login_id = ? AND kind = 'full'`,
       ),
       upsert: db.prepare<AccountRow>(`INSERT OR REPLACE INTO accounts (${columns}) VALUES (${placeholders})`),
       remove: db.prepare('DELETE FROM accounts WHERE site = ? AND uid = ?'),
@@ -186,7 +178,10 @@ export class AccountRepository {
     const total = (this.db.prepare(`SELECT count(*) AS n FROM accounts WHERE ${clause}`).get(named) as { n: number }).n;
     // Filtered by email, the email index must be forced: SQLite would rather walk the site's primary key to skip the sort.
     const from = filter.email === undefined ? 'accounts' : 'accounts INDEXED BY accounts_email';
-    const page = rows(this.db.prepare(`SELECT ${columns} FROM ${from} WHERE ${clause} ORDER BY created_ms DESC, uid LIMIT @limit OFFSET @offset`));
+    const page = arrayRows<AccountRow, Record<string, unknown>>(
+      this.db,
+      `SELECT ${columns} FROM ${from} WHERE ${clause} ORDER BY created_ms DESC, uid LIMIT @limit OFFSET @offset`,
+    );
     return { accounts: page.all({ ...named, limit: filter.limit, offset: filter.offset }).map(toAccount), total };
   }
 }

@@ -5,6 +5,14 @@ import { migrations } from './schema.js';
 
 export type Db = Database.Database;
 
+/**
+ * A statement in raw mode, typed as returning `Row` tuples: rows come back as arrays in the
+ * order of the SELECT list, which costs far less than a named-property object per row.
+ */
+export function arrayRows<Row extends unknown[], P extends unknown[] | object>(db: Db, sql: string): Database.Statement<P, Row> {
+  return db.prepare<P>(sql).raw(true) as unknown as Database.Statement<P, Row>;
+}
+
 /** Opens (creating if needed) the SQLite file, sets the pragmas and runs pending migrations. */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

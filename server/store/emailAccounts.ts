@@ -1,5 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from './database.js';
+import { arrayRows, type Db } from './database.js';
 import type { JsonObject } from './accounts.js';
 
 /** Gigya's emailAccounts object (gigya-api.md §6.2): one per site and lower-cased email. */
@@ -47,17 +46,13 @@ function toEmailAccount(row: EmailAccountRow): EmailAccount {
   };
 }
 
-function rows<P extends unknown[]>(statement: Statement<P>): Statement<P, EmailAccountRow> {
-  return statement.raw(true) as unknown as Statement<P, EmailAccountRow>;
-}
-
 export class EmailAccountRepository {
   private readonly statements;
 
   constructor(db: Db) {
     this.statements = {
-      get: rows(db.prepare<[string, string]>(`SELECT ${columns} FROM email_accounts WHERE site = ? AND email = ?`)),
-      byToken: rows(db.prepare<[string, string]>(`SELECT ${columns} FROM email_accounts WHERE site = ? AND token = ?`)),
+      get: arrayRows<EmailAccountRow, [string, string]>(db, `SELECT ${columns} FROM email_accounts WHERE site = ? AND email = ?`),
+      byToken: arrayRows<EmailAccountRow, [string, string]>(db, `SELECT ${columns} FROM email_accounts WHERE site = ? AND token = ?`),
       upsert: db.prepare<EmailAccountRow>(`INSERT OR REPLACE INTO email_accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       remove: db.prepare('DELETE FROM email_accounts WHERE site = ? AND email = ?'),
     };
