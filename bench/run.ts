@@ -56,6 +56,17 @@ function getAccountInfoLoad(base: string): Promise<LoadResult> {
   });
 }
 
+/** Hono alone (bench/targets/hono.mjs), answering the same form POSTs without a store: the framework's own share. */
+async function honoAlone(): Promise<Row> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const probe = async () => (await fetch(`${base}/accounts.getAccountInfo`, { method: 'POST', headers: form, body: 'UID=probe' })).ok;
+  const { child } = await startProcess(process.execPath, ['bench/targets/hono.mjs', String(port)], {}, probe);
+  const row = await measured(child.pid!, 'Hono + URLSearchParams form POST, no store', () => getAccountInfoLoad(base));
+  await stop(child);
+  return row;
+}
+
 /** The floor of the design (bench/targets/floor.mjs) on the seeded file: the best a getAccountInfo with a journal can do here. */
 async function floor(db: string, dir: string): Promise<Row> {
   const port = await freePort();
@@ -152,9 +163,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fake-gigya-bench-'));
   try {
     const base = await ceiling();
+    const hono = await honoAlone();
     const measuredFake = await fake(dir);
     const top = base.row.result.requestsPerSecond;
-    const rows = [base.row, measuredFake.floorRow, ...measuredFake.rows];
+    const rows = [base.row, hono, measuredFake.floorRow, ...measuredFake.rows];
     console.log(`\n${seconds} s per run, 50 connections, loopback; ratios against the ceiling measured in this run\n`);
     console.table(
       rows.map((row) => ({
