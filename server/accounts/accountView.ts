@@ -9,8 +9,14 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function timeFields(name: string, ms: number | null): Record<string, unknown> {
-  return ms === null ? { [name]: never.iso, [`${name}Timestamp`]: never.ms } : { [name]: iso(ms), [`${name}Timestamp`]: ms };
+/**
+ * Sets `<name>` (ISO) and `<name>Timestamp` (ms) on `target`. Assigned in place, not spread
+ * from a computed-key object: every account read builds five of these, and the spread copies
+ * made them a twentieth of a getAccountInfo's CPU.
+ */
+function setTime(target: Record<string, unknown>, name: string, ms: number | null): void {
+  target[name] = ms === null ? never.iso : iso(ms);
+  target[`${name}Timestamp`] = ms === null ? never.ms : ms;
 }
 
 /** The fields every reader sees, whatever `include` asks: identity, state and times. */
@@ -22,13 +28,14 @@ export function accountBase(account: Account): Record<string, unknown> {
     isVerified: account.isVerified,
     hasLiteAccount: account.kind === 'lite',
     hasFullAccount: account.kind === 'full',
-    ...timeFields('created', account.createdMs),
-    ...timeFields('lastUpdated', account.lastUpdatedMs),
-    ...timeFields('lastLogin', account.lastLoginMs),
-    socialProviders: 'site',
   };
+  setTime(base, 'created', account.createdMs);
+  setTime(base, 'lastUpdated', account.lastUpdatedMs);
+  setTime(base, 'lastLogin', account.lastLoginMs);
+  base.socialProviders = 'site';
   if (account.kind === 'full') {
-    Object.assign(base, timeFields('registered', account.registeredMs), timeFields('verified', account.verifiedMs));
+    setTime(base, 'registered', account.registeredMs);
+    setTime(base, 'verified', account.verifiedMs);
     base.loginProvider = 'site';
   }
   if (account.regSource !== null) base.regSource = account.regSource;
@@ -54,7 +61,7 @@ export function accountParts(account: Account): Record<string, unknown> {
 
 /** The emailAccounts object as search returns it (gigya-api.md §6.2). */
 export function emailAccountView(record: EmailAccount): Record<string, unknown> {
-  return {
+  const view: Record<string, unknown> = {
     email: record.email,
     token: record.token,
     channel: 'email',
@@ -63,7 +70,8 @@ export function emailAccountView(record: EmailAccount): Record<string, unknown> 
     profile: record.profile,
     data: record.data,
     subscriptions: record.subscriptions,
-    ...timeFields('created', record.createdMs),
-    ...timeFields('lastUpdated', record.lastUpdatedMs),
   };
+  setTime(view, 'created', record.createdMs);
+  setTime(view, 'lastUpdated', record.lastUpdatedMs);
+  return view;
 }

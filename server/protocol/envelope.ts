@@ -14,7 +14,7 @@ export function successEnvelope(base: EnvelopeBase, result: Record<string, unkno
   const body: Record<string, unknown> = { callId: base.callId };
   if (base.context !== undefined) body.context = base.context;
   Object.assign(body, { errorCode: 0, apiVersion: 2, statusCode: 200, statusReason: 'OK', time: base.time });
-  for (const [name, value] of Object.entries(result)) if (!(name in body)) body[name] = value;
+  for (const name of Object.keys(result)) if (!(name in body)) body[name] = result[name];
   return body;
 }
 
