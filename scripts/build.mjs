@@ -1,6 +1,6 @@
-// Builds dist/fake-gigya.mjs (or <outdir>/fake-gigya.mjs), the bundle `npm start` runs: one file with its dependencies
-// (better-sqlite3 excepted, it is native), because resolving and compiling hundreds of modules
-// is most of a cold start. Two substitutions keep code the fake never runs out of it
+// Builds dist/fake-gigya.mjs (or <outdir>/fake-gigya.mjs), the bundle `npm start` runs: one
+// file with its dependencies (better-sqlite3 excepted, it is native), because resolving and
+// compiling hundreds of modules is most of a cold start. Two substitutions keep code the fake never runs out of it
 // (docs/performance.md, start-up):
 // - node:http2, which @hono/node-server imports only to recognise HTTP/2 requests: the fake
 //   serves HTTP/1.1, and loading Node's HTTP/2 stack costs ~20 ms of every start;
@@ -24,7 +24,7 @@ const unusedCode = {
     bundle.onResolve({ filter: /^(node:)?http2$/ }, () => ({ path: 'http2', namespace: 'stub' }));
     bundle.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: http2Stub, loader: 'js' }));
     bundle.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      args.resolveDir.includes(`${'node_modules'}/zod/`) ? { path: fileURLToPath(new URL('../locales/en.js', `file://${args.resolveDir}/`)), namespace: 'zod-locales' } : undefined,
+      args.resolveDir.includes('/node_modules/zod/') ? { path: fileURLToPath(new URL('../locales/en.js', `file://${args.resolveDir}/`)), namespace: 'zod-locales' } : undefined,
     );
     bundle.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, loader: 'js', resolveDir: '.' }));
   },
