@@ -6,6 +6,8 @@
 //   serves HTTP/1.1, and loading Node's HTTP/2 stack costs ~20 ms of every start;
 // - zod's ~40 translated error locales: the fake only ever uses the English one.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // node scripts/build.mjs [outdir]: the bundle must sit inside the repository, so that it finds
@@ -29,6 +31,9 @@ const unusedCode = {
     bundle.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, loader: 'js', resolveDir: '.' }));
   },
 };
+
+// Chunk names carry a content hash: drop the previous build's so they do not pile up.
+rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
 
 await build({
   entryPoints: ['server/main.ts'],
