@@ -16,7 +16,8 @@ import { benchEmail, benchSite, benchUid, seedAccounts } from './seedAccounts.js
 const seconds = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 10);
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 // The fake is started exactly as `npm start` starts it (node flags included), minus the build.
-const startArgs = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
+const startWords = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+const startArgs = startWords.slice(startWords.indexOf('node') + 1);
 const credentials = `apiKey=${benchSite.apiKey}&userKey=${benchSite.userKey}&secret=${encodeURIComponent(benchSite.secret)}`;
 
 interface Row {

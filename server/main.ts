@@ -46,6 +46,20 @@ function main(): void {
     console.log(`  inspector ${baseUrl}/__admin/ui`);
   });
 
+  // A port already taken (or not ours to bind) is a user's mistake: one line, not a stack trace.
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const where = `${options.host}:${options.port}`;
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `${where} is already in use; choose another port with --port or FAKE_GIGYA_PORT`
+        : error.code === 'EACCES'
+          ? `no permission to listen on ${where}`
+          : `cannot listen on ${where}: ${error.message}`;
+    console.error(`fake-gigya cannot start: ${reason}`);
+    store.close();
+    process.exit(1);
+  });
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
