@@ -45,6 +45,14 @@ try {
         : '[connector] Gigya Lite Registration disabled: PUT /settings/integrations/gigya-lite-registration, or set GIGYA_API_KEY, GIGYA_USER_KEY and GIGYA_SECRET',
     );
   });
+  // Listening fails after this block has run: a taken port is reported here, in one line.
+  const onListenError = (error: NodeJS.ErrnoException): void => {
+    const hint = error.code === 'EADDRINUSE' ? '; choose another port with CONNECTOR_PORT' : '';
+    console.error(`[connector] cannot start: cannot listen on ${host}:${port}: ${error.code ?? error.message}${hint}`);
+    process.exit(1);
+  };
+  server.once('error', onListenError);
+  server.once('listening', () => server.off('error', onListenError));
   const shutdown = (): void => {
     server.close();
     void connector.close().then(() => {

@@ -47,7 +47,7 @@ function main(): void {
   });
 
   // A port already taken (or not ours to bind) is a user's mistake: one line, not a stack trace.
-  server.once('error', (error: NodeJS.ErrnoException) => {
+  const onListenError = (error: NodeJS.ErrnoException) => {
     const where = `${options.host}:${options.port}`;
     const reason =
       error.code === 'EADDRINUSE'
@@ -58,7 +58,9 @@ function main(): void {
     console.error(`fake-gigya cannot start: ${reason}`);
     store.close();
     process.exit(1);
-  });
+  };
+  server.once('error', onListenError);
+  server.once('listening', () => server.off('error', onListenError));
 
   let closing = false;
   const shutdown = (signal: string) => {
