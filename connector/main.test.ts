@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runToExit } from '../test/support/runToExit.js';
 
 // connector/main.ts as `npm run connector` runs it: a port already taken is one clear line.
 
@@ -14,20 +14,9 @@ describe('npm run connector', () => {
     const port = (taken.address() as { port: number }).port;
     const dir = mkdtempSync(join(tmpdir(), 'connector-main-'));
     try {
-      const { code, output } = await new Promise<{ code: number | null; output: string }>((done) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'connector/main.ts'], {
-          cwd: resolve(import.meta.dirname, '..'),
-          env: { ...process.env, CONNECTOR_PORT: String(port), CONNECTOR_DB: join(dir, 'connector.db') },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let text = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-        child.once('exit', (exitCode) => {
-          clearTimeout(timer);
-          done({ code: exitCode, output: text });
-        });
+      const { code, output } = await runToExit(process.execPath, ['--import', 'tsx', 'connector/main.ts'], {
+        cwd: resolve(import.meta.dirname, '..'),
+        env: { ...process.env, CONNECTOR_PORT: String(port), CONNECTOR_DB: join(dir, 'connector.db') },
       });
       expect(code).toBe(1);
       expect(output).toContain(`[connector] cannot start: cannot listen on 127.0.0.1:${port}: EADDRINUSE; choose another port with CONNECTOR_PORT`);
