@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput, listeningUrl } from '../support/childProcesses.js';
 
 // What `npm start` runs is the esbuild bundle, not the TypeScript the other tests load: this
 // builds it (scripts/build.mjs, with its node:http2 and zod-locale substitutions and the jose
@@ -14,7 +15,6 @@ const cache = join(root, 'node_modules', '.cache');
 let outdir: string;
 let child: ChildProcess;
 let baseUrl: string;
-let output = '';
 const demo = { apiKey: `3_bundle-${randomBytes(4).toString('hex')}`, userKey: 'ABUNDLETEST1', secret: randomBytes(24).toString('base64') };
 
 beforeAll(async () => {
@@ -26,19 +26,7 @@ beforeAll(async () => {
     env: { ...process.env, FAKE_GIGYA_API_KEY: demo.apiKey, FAKE_GIGYA_USER_KEY: demo.userKey, FAKE_GIGYA_SECRET: demo.secret },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  baseUrl = await new Promise<string>((found, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no "listening on" line within 20 s:\n${output}`)), 20_000);
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        found(match[1]!);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`the bundle exited (${code}):\n${output}`)));
-  });
+  baseUrl = await listeningUrl(child, captureOutput(child), 20_000);
 }, 60_000);
 
 afterAll(() => {

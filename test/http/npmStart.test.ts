@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { captureOutput, listeningUrl } from '../support/childProcesses.js';
 
 // `npm start` is the README's first command: stopping npm (a CI job's SIGTERM, `kill`) must
 // stop the fake too, not leave it holding the port behind an exited npm.
@@ -30,20 +31,9 @@ describe('npm start', () => {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    npm.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    npm.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const output = captureOutput(npm);
     const exited = new Promise<void>((done) => npm!.once('exit', () => done()));
-    const baseUrl = await new Promise<string>((found, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no "listening on" line within 30 s:\n${output}`)), 30_000);
-      npm!.stdout!.on('data', () => {
-        const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          found(match[1]!);
-        }
-      });
-    });
+    const baseUrl = await listeningUrl(npm, output);
     expect((await fetch(`${baseUrl}/__admin/health`)).ok).toBe(true);
 
     process.kill(npm.pid!, 'SIGTERM');
@@ -56,6 +46,6 @@ describe('npm start', () => {
       if (answering) await new Promise((resolveWait) => setTimeout(resolveWait, 50));
     }
     expect(answering).toBe(false);
-    expect(output).toContain('fake-gigya stopped (SIGTERM)');
+    expect(output.text).toContain('fake-gigya stopped (SIGTERM)');
   }, 60_000);
 });
