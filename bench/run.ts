@@ -57,27 +57,25 @@ function getAccountInfoLoad(base: string): Promise<LoadResult> {
   });
 }
 
-/** Hono alone (bench/targets/hono.mjs), answering the same form POSTs without a store: the framework's own share. */
-async function honoAlone(): Promise<Row> {
+/** A comparison server from bench/targets/, under the same getAccountInfo load as the fake. */
+async function targetRow(name: string, script: string, extraArgs: string[]): Promise<Row> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const probe = async () => (await fetch(`${base}/accounts.getAccountInfo`, { method: 'POST', headers: form, body: 'UID=probe' })).ok;
-  const { child } = await startProcess(process.execPath, ['bench/targets/hono.mjs', String(port)], {}, probe);
-  const row = await measured(child.pid!, 'Hono + URLSearchParams form POST, no store', () => getAccountInfoLoad(base));
+  const probe = async () => (await fetch(`${base}/accounts.getAccountInfo`, { method: 'POST', headers: form, body: `${credentials}&UID=${benchUid(1)}` })).ok;
+  const { child } = await startProcess(process.execPath, [script, String(port), ...extraArgs], {}, probe);
+  const row = await measured(child.pid!, name, () => getAccountInfoLoad(base));
   await stop(child);
   return row;
 }
 
+/** Hono alone (bench/targets/hono.mjs), answering the same form POSTs without a store: the framework's own share. */
+function honoAlone(): Promise<Row> {
+  return targetRow('Hono + URLSearchParams form POST, no store', 'bench/targets/hono.mjs', []);
+}
+
 /** The floor of the design (bench/targets/floor.mjs) on the seeded file: the best a getAccountInfo with a journal can do here. */
-async function floor(db: string, dir: string): Promise<Row> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const args = ['bench/targets/floor.mjs', String(port), db, join(dir, 'floor-journal.db'), benchSite.secret];
-  const probe = async () => (await fetch(`${base}/accounts.getAccountInfo`, { method: 'POST', headers: form, body: `${credentials}&UID=${benchUid(1)}` })).ok;
-  const { child } = await startProcess(process.execPath, args, {}, probe);
-  const row = await measured(child.pid!, 'floor: node:http + SQLite read + journal', () => getAccountInfoLoad(base));
-  await stop(child);
-  return row;
+function floor(db: string, dir: string): Promise<Row> {
+  return targetRow('floor: node:http + SQLite read + journal', 'bench/targets/floor.mjs', [db, join(dir, 'floor-journal.db'), benchSite.secret]);
 }
 
 async function fake(dir: string) {

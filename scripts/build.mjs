@@ -1,7 +1,7 @@
 // Builds dist/fake-gigya.mjs (or <outdir>/fake-gigya.mjs), the bundle `npm start` runs: one
 // file with its dependencies (better-sqlite3 excepted, it is native), because resolving and
-// compiling hundreds of modules is most of a cold start. Two substitutions keep code the fake never runs out of it
-// (docs/performance.md, start-up):
+// compiling hundreds of modules is most of a cold start. Two substitutions keep code the fake
+// never runs out of it (docs/performance.md, start-up):
 // - node:http2, which @hono/node-server imports only to recognise HTTP/2 requests: the fake
 //   serves HTTP/1.1, and loading Node's HTTP/2 stack costs ~20 ms of every start;
 // - zod's ~40 translated error locales: the fake only ever uses the English one.
