@@ -16,23 +16,22 @@ export const benchEmail = (i: number) => `user${i}@bench.example`;
 export function seedAccounts(file: string, count: number): void {
   const store = openStore({ file });
   createSite(store, randomIds, systemClock, { apiKey: benchSite.apiKey, applicationKeys: [{ userKey: benchSite.userKey, secret: benchSite.secret }] });
-  const account = store.db.prepare(
-    `INSERT INTO accounts (site, uid, kind, email, login_ids, login_id, profile, is_registered, created_ms, last_updated_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const record = store.db.prepare(
-    `INSERT INTO email_accounts (site, email, token, has_lite, has_full, profile, created_ms, last_updated_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const now = Date.now();
-  store.db.transaction(() => {
+  store.transaction(() => {
     for (let i = 0; i < count; i++) {
       const lite = i % 5 === 0;
       const email = benchEmail(i);
-      const profile = JSON.stringify({ email, firstName: `First${i % 97}`, lastName: `Last${i % 89}`, country: 'Belgium' });
-      account.run(benchSite.apiKey, benchUid(i), lite ? 'lite' : 'full', email, lite ? '[]' : JSON.stringify([email]), lite ? null : email, profile, lite ? 0 : 1, now, now);
-      record.run(benchSite.apiKey, email, randomBytes(32).toString('hex'), lite ? 1 : 0, lite ? 0 : 1, profile, now, now);
+      const profile = { email, firstName: `First${i % 97}`, lastName: `Last${i % 89}`, country: 'Belgium' };
+      store.accounts.save({
+        site: benchSite.apiKey, uid: benchUid(i), kind: lite ? 'lite' : 'full', email, loginIds: lite ? [] : [email],
+        passwordHash: null, profile, data: {}, subscriptions: {}, preferences: {}, isRegistered: !lite, isActive: true,
+        isVerified: false, regSource: null, createdMs: now, lastUpdatedMs: now, registeredMs: null, verifiedMs: null, lastLoginMs: null,
+      });
+      store.emailAccounts.save({
+        site: benchSite.apiKey, email, token: randomBytes(32).toString('hex'), hasLiteAccount: lite, hasFullAccount: !lite,
+        profile, data: {}, subscriptions: {}, createdMs: now, lastUpdatedMs: now,
+      });
     }
-  })();
+  });
   store.close();
 }

@@ -8,7 +8,6 @@ import { randomIds, systemClock } from '../../server/protocol/ids.js';
 import { createSite } from '../../server/sites/createSite.js';
 import { openStore } from '../../server/store/index.js';
 import { defaultPolicies } from '../../server/store/policies.js';
-import { resetSiteData } from '../../server/store/reset.js';
 import { contractSite } from '../contractSite.js';
 
 /** A Gigya call that passed authentication and reached its method. */
@@ -47,7 +46,7 @@ export async function startContractProvider() {
     authenticated,
     /** Before every interaction: no accounts, tokens or faults, default policies. */
     reset(): void {
-      resetSiteData(store.db, contractSite.apiKey);
+      store.resetSite(contractSite.apiKey);
       faults.clear(contractSite.apiKey);
       store.sites.setPolicies(contractSite.apiKey, defaultPolicies);
     },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodyOf, Testbed } from '../../test/support/fakeGigyaTestbed.js';
 import { GigyaError } from '../protocol/errors.js';
@@ -72,6 +73,7 @@ describe('the change history', () => {
   it('rolls the history back with the account when the write fails after saving', async () => {
     const saveThenFail: GigyaMethod = {
       name: 'accounts.saveThenFail',
+      params: z.object({}),
       allowsClientSide: () => true,
       handle: (context) =>
         context.store.write(() => {

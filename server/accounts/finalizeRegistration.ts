@@ -1,17 +1,19 @@
 import { GigyaError } from '../protocol/errors.js';
-import type { GigyaMethod } from '../protocol/method.js';
-import { requiredParam } from '../protocol/params.js';
+import { z } from 'zod';
+import { identifier, required, text } from '../protocol/codecs.js';
+import { gigyaMethod } from '../protocol/method.js';
 import { saveAccount } from './accountWrites.js';
 import { accountBase } from './accountView.js';
 import { accountOfToken, resolveRegToken } from './regTokens.js';
 import { sessionInfo } from './sessions.js';
 
 /** accounts.finalizeRegistration: completes a register made without finalizeRegistration=true. */
-export const finalizeRegistration: GigyaMethod = {
+export const finalizeRegistration = gigyaMethod({
   name: 'accounts.finalizeRegistration',
+  params: z.object({ regToken: required(identifier), targetEnv: text }),
   allowsClientSide: () => true,
   handle(context) {
-    const value = requiredParam(context.params, 'regToken');
+    const value = context.params.regToken;
     return context.store.write(() => {
       const token = resolveRegToken(context, value);
       if (token.isLite) throw GigyaError.invalidParameter('regToken', 'a lite regToken has no registration to finalize');
@@ -24,8 +26,8 @@ export const finalizeRegistration: GigyaMethod = {
         profile: after.profile,
         data: after.data,
         newUser: !before.isRegistered,
-        sessionInfo: sessionInfo(context.site, context.params),
+        sessionInfo: sessionInfo(context.site, context.params.targetEnv),
       };
     });
   },
-};
+});

@@ -1,6 +1,7 @@
+import { z } from 'zod';
+import { identifier, list } from '../protocol/codecs.js';
 import { GigyaError } from '../protocol/errors.js';
-import type { GigyaMethod } from '../protocol/method.js';
-import { listParam } from '../protocol/params.js';
+import { gigyaMethod } from '../protocol/method.js';
 import { accountBase, accountParts } from './accountView.js';
 import { requestedExtras, visibleProfile } from './extraProfileFields.js';
 import { accountOfToken, accountOfUid, resolveRegToken } from './regTokens.js';
@@ -35,16 +36,17 @@ const knownIncludes = new Set([
 const defaultIncludes = ['profile', 'data'];
 
 /** accounts.getAccountInfo: by UID (server-side) or regToken (client-side); extra profile fields only on request. */
-export const getAccountInfo: GigyaMethod = {
+export const getAccountInfo = gigyaMethod({
   name: 'accounts.getAccountInfo',
-  allowsClientSide: (params) => params.regToken !== undefined && params.UID === undefined,
+  params: z.object({ include: list, extraProfileFields: list, UID: identifier, regToken: identifier }),
+  allowsClientSide: (raw) => raw.regToken !== undefined && raw.UID === undefined,
   handle(context) {
     const { params } = context;
-    const includes = listParam(params, 'include') ?? defaultIncludes;
+    const includes = params.include ?? defaultIncludes;
     for (const name of includes) {
       if (!knownIncludes.has(name)) throw GigyaError.invalidParameter('include', `unknown value "${name}"`);
     }
-    const extras = requestedExtras(listParam(params, 'extraProfileFields'));
+    const extras = requestedExtras(params.extraProfileFields);
     if (!params.UID && !params.regToken) throw GigyaError.missingParameter('UID');
     const account = params.UID
       ? accountOfUid(context, params.UID)
@@ -56,4 +58,4 @@ export const getAccountInfo: GigyaMethod = {
     for (const [name, value] of Object.entries(parts)) if (all || includes.includes(name)) result[name] = value;
     return result;
   },
-};
+});

@@ -1,6 +1,7 @@
 import { GigyaError } from '../protocol/errors.js';
-import type { GigyaMethod } from '../protocol/method.js';
-import { listParam } from '../protocol/params.js';
+import { z } from 'zod';
+import { list } from '../protocol/codecs.js';
+import { gigyaMethod } from '../protocol/method.js';
 
 const string = (required = false) => ({ type: 'string', required, allowNull: true, writeAccess: 'clientModify' });
 const number = () => ({ type: 'long', required: false, allowNull: true, writeAccess: 'clientModify' });
@@ -32,11 +33,12 @@ const schemas: Record<string, Record<string, unknown>> = {
 };
 
 /** accounts.getSchema: include picks the parts; filter and scope are accepted. */
-export const getSchema: GigyaMethod = {
+export const getSchema = gigyaMethod({
   name: 'accounts.getSchema',
+  params: z.object({ include: list }),
   allowsClientSide: () => true,
   handle(context) {
-    const includes = listParam(context.params, 'include') ?? Object.keys(schemas);
+    const includes = context.params.include ?? Object.keys(schemas);
     const result: Record<string, unknown> = {};
     for (const name of includes) {
       const schema = schemas[name];
@@ -45,4 +47,4 @@ export const getSchema: GigyaMethod = {
     }
     return result;
   },
-};
+});

@@ -1,15 +1,17 @@
-import type { GigyaMethod } from '../protocol/method.js';
-import { requiredParam } from '../protocol/params.js';
+import { z } from 'zod';
+import { emailAddress, required } from '../protocol/codecs.js';
+import { gigyaMethod } from '../protocol/method.js';
 import { writeLiteAccount } from './liteRegistration.js';
-import { readPatch } from './patch.js';
+import { patchParams, readPatch } from './patch.js';
 import { validateProfile } from './profile.js';
 
 /** accounts.importLiteAccount: a server-side lite write, by the same rules as a lite setAccountInfo. */
-export const importLiteAccount: GigyaMethod = {
+export const importLiteAccount = gigyaMethod({
   name: 'accounts.importLiteAccount',
+  params: z.object({ email: required(emailAddress), ...patchParams }),
   allowsClientSide: () => false,
   handle(context) {
-    const email = requiredParam(context.params, 'email');
+    const email = context.params.email;
     const now = context.clock.now();
     validateProfile({ email }, now);
     const patch = readPatch(context.params, now);
@@ -19,4 +21,4 @@ export const importLiteAccount: GigyaMethod = {
       return {};
     });
   },
-};
+});

@@ -1,13 +1,14 @@
-import type { GigyaMethod } from '../protocol/method.js';
-import { requiredParam } from '../protocol/params.js';
+import { z } from 'zod';
+import { identifier, required } from '../protocol/codecs.js';
+import { gigyaMethod } from '../protocol/method.js';
 import { fullAccountByLoginId } from './register.js';
 
 /** accounts.isAvailableLoginID: lite accounts hold no loginID, so their emails stay available. */
-export const isAvailableLoginID: GigyaMethod = {
+export const isAvailableLoginID = gigyaMethod({
   name: 'accounts.isAvailableLoginID',
+  params: z.object({ loginID: required(identifier) }),
   allowsClientSide: () => true,
   handle(context) {
-    const loginId = requiredParam(context.params, 'loginID');
-    return { isAvailable: fullAccountByLoginId(context, loginId) === null };
+    return { isAvailable: fullAccountByLoginId(context, context.params.loginID) === null };
   },
-};
+});

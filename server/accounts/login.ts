@@ -1,6 +1,7 @@
 import { GigyaError } from '../protocol/errors.js';
-import type { GigyaMethod } from '../protocol/method.js';
-import { requiredParam } from '../protocol/params.js';
+import { z } from 'zod';
+import { identifier, required, text } from '../protocol/codecs.js';
+import { gigyaMethod } from '../protocol/method.js';
 import { saveAccount } from './accountWrites.js';
 import { accountBase } from './accountView.js';
 import { verifyPassword } from './passwords.js';
@@ -9,17 +10,17 @@ import { mintRegToken } from './regTokens.js';
 import { sessionInfo } from './sessions.js';
 
 /** accounts.login with loginID + password; a wrong password and an unknown loginID look the same (403042). */
-export const login: GigyaMethod = {
+export const login = gigyaMethod({
   name: 'accounts.login',
+  params: z.object({ loginID: required(identifier), password: required(text), targetEnv: text }),
   allowsClientSide: () => true,
   async handle(context) {
-    const loginId = requiredParam(context.params, 'loginID');
-    const password = requiredParam(context.params, 'password');
+    const { loginID: loginId, password } = context.params;
     const account = fullAccountByLoginId(context, loginId);
     if (!(await verifyPassword(password, account?.passwordHash ?? null)) || account === null) {
       throw GigyaError.invalidLoginId();
     }
-    if (!account.isActive) throw new GigyaError(403041, 'Account disabled', 'Account disabled', 403);
+    if (!account.isActive) throw GigyaError.accountDisabled();
     const outcome = await context.store.write((): { pendingToken: string } | { result: Record<string, unknown> } => {
       // The token must be committed with the error, so it is minted here and thrown after.
       if (!account.isRegistered) return { pendingToken: mintRegToken(context, false, account.uid).token };
@@ -33,11 +34,11 @@ export const login: GigyaMethod = {
           profile: after.profile,
           data: after.data,
           isNewUser: false,
-          sessionInfo: sessionInfo(context.site, context.params),
+          sessionInfo: sessionInfo(context.site, context.params.targetEnv),
         },
       };
     });
     if ('pendingToken' in outcome) throw GigyaError.accountPendingRegistration('Account Pending Registration', outcome.pendingToken);
     return outcome.result;
   },
-};
+});

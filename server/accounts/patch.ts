@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { GigyaError, type ValidationError } from '../protocol/errors.js';
-import type { Params } from '../protocol/method.js';
-import { objectParam } from '../protocol/params.js';
+import { jsonObject, type JsonObject } from '../protocol/codecs.js';
 import type { AccountPatch } from './accountWrites.js';
 import { validateProfile } from './profile.js';
 
@@ -43,16 +42,27 @@ function validateSubscriptions(value: Record<string, unknown>, nowMs: number): R
   return stamped;
 }
 
-/** Reads and validates the object parameters of a write (profile, data, subscriptions, preferences). */
-export function readPatch(params: Params, nowMs: number): AccountPatch {
+/** The object parameters of a write, as codecs: spread into a method's params schema. */
+export const patchParams = {
+  profile: jsonObject,
+  data: jsonObject,
+  subscriptions: jsonObject,
+  preferences: jsonObject,
+};
+
+export interface PatchParams {
+  profile?: JsonObject | undefined;
+  data?: JsonObject | undefined;
+  subscriptions?: JsonObject | undefined;
+  preferences?: JsonObject | undefined;
+}
+
+/** Validates the object parameters of a write against Gigya's rules for each part. */
+export function readPatch(params: PatchParams, nowMs: number): AccountPatch {
   const patch: AccountPatch = {};
-  const profile = objectParam(params, 'profile');
-  if (profile !== undefined) patch.profile = validateProfile(profile, nowMs);
-  const data = objectParam(params, 'data');
-  if (data !== undefined) patch.data = data;
-  const subscriptions = objectParam(params, 'subscriptions');
-  if (subscriptions !== undefined) patch.subscriptions = validateSubscriptions(subscriptions, nowMs);
-  const preferences = objectParam(params, 'preferences');
-  if (preferences !== undefined) patch.preferences = preferences;
+  if (params.profile !== undefined) patch.profile = validateProfile(params.profile, nowMs);
+  if (params.data !== undefined) patch.data = params.data;
+  if (params.subscriptions !== undefined) patch.subscriptions = validateSubscriptions(params.subscriptions, nowMs);
+  if (params.preferences !== undefined) patch.preferences = params.preferences;
   return patch;
 }

@@ -1,11 +1,12 @@
+import { z } from 'zod';
+import { boolean, emailAddress, identifier, required, text } from '../protocol/codecs.js';
 import { GigyaError, type ValidationError } from '../protocol/errors.js';
-import type { GigyaMethod, MethodContext } from '../protocol/method.js';
-import { booleanParam } from '../protocol/params.js';
+import { gigyaMethod, type MethodContext } from '../protocol/method.js';
 import type { Account } from '../store/accounts.js';
 import { applyPatch, newAccount, saveAccount } from './accountWrites.js';
 import { accountBase } from './accountView.js';
 import { hashPassword, meetsPasswordPolicy } from './passwords.js';
-import { readPatch } from './patch.js';
+import { patchParams, readPatch } from './patch.js';
 import { validateProfile } from './profile.js';
 import { mintRegToken, resolveRegToken } from './regTokens.js';
 import { sessionInfo } from './sessions.js';
@@ -19,16 +20,22 @@ export function fullAccountByLoginId(context: MethodContext, loginId: string): A
  * accounts.register: creates a full account (email + password). With a regToken from
  * getLiteToken the lite account itself progresses to a full one, keeping its UID and data.
  */
-export const register: GigyaMethod = {
+export const register = gigyaMethod({
   name: 'accounts.register',
+  params: z.object({
+    email: required(emailAddress),
+    password: required(text),
+    ...patchParams,
+    finalizeRegistration: boolean,
+    regToken: identifier,
+    regSource: text,
+    targetEnv: text,
+  }),
   // An empty regToken is no regToken: the handler ignores it, so it must not open the client-side door either.
-  allowsClientSide: (params) => params.regToken !== undefined && params.regToken !== '',
+  allowsClientSide: (raw) => raw.regToken !== undefined && raw.regToken !== '',
   async handle(context) {
     const { params } = context;
-    const email = params.email?.trim();
-    if (!email) throw GigyaError.missingParameter('email');
-    const password = params.password;
-    if (!password) throw GigyaError.missingParameter('password');
+    const { email, password } = params;
     validateProfile({ email }, context.clock.now());
     const problems: ValidationError[] = [];
     if (!meetsPasswordPolicy(password)) {
@@ -36,7 +43,7 @@ export const register: GigyaMethod = {
     }
     if (problems.length > 0) throw GigyaError.validation(problems);
     const patch = readPatch(params, context.clock.now());
-    const finalize = booleanParam(params, 'finalizeRegistration') ?? false;
+    const finalize = params.finalizeRegistration ?? false;
     // scrypt is slow on purpose: hash before entering the write, which must stay short.
     const passwordHash = await hashPassword(password);
 
@@ -71,8 +78,8 @@ export const register: GigyaMethod = {
         profile: account.profile,
         data: account.data,
         newUser: before === null,
-        sessionInfo: sessionInfo(context.site, params),
+        sessionInfo: sessionInfo(context.site, params.targetEnv),
       };
     });
   },
-};
+});

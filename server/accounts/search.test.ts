@@ -5,6 +5,7 @@ import type { Store } from '../store/index.js';
 import { account, accounts, baseMs, contextFor, emailAccounts, seededStore, siteA, siteB, siteOf } from '../query/testDataSet.js';
 import { accountBase, accountParts, emailAccountView } from './accountView.js';
 import { search } from './search.js';
+import { callMethod } from '../testing/callMethod.js';
 
 interface SearchResult {
   results: Array<Record<string, unknown>>;
@@ -25,7 +26,7 @@ function fresh(): Store {
 const shared = fresh();
 
 function run(params: Record<string, string>, options: Parameters<typeof contextFor>[2] = {}, store = shared): SearchResult {
-  return search.handle(contextFor(store, params, options)) as MethodResult as unknown as SearchResult;
+  return callMethod(search, contextFor(store, params, options)) as MethodResult as unknown as SearchResult;
 }
 
 function failure(params: Record<string, string>, options: Parameters<typeof contextFor>[2] = {}, store = shared): GigyaError {
@@ -41,12 +42,12 @@ function failure(params: Record<string, string>, options: Parameters<typeof cont
 /** A store with `count` more full accounts on site A, for limits and cursors. */
 function bigStore(count: number): Store {
   const store = fresh();
-  store.db.transaction(() => {
+  store.transaction(() => {
     for (let i = 0; i < count; i++) {
       const n = String(i).padStart(5, '0');
       store.accounts.save(account({ site: siteA, uid: `bulk-${n}`, kind: 'full', createdMs: baseMs + i, profile: { email: `u${n}@bulk.test` } }));
     }
-  })();
+  });
   return store;
 }
 

@@ -1,18 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { boolean, identifier, integer, list, text } from '../protocol/codecs.js';
 import { GigyaError } from '../protocol/errors.js';
-import type { GigyaMethod, MethodContext, MethodResult, Params } from '../protocol/method.js';
+import { gigyaMethod, type MethodContext, type MethodResult } from '../protocol/method.js';
 import type { Account, AccountKind } from '../store/accounts.js';
-import type { Store } from '../store/index.js';
+import { maxBatchSize, type Batch } from '../store/index.js';
 import type { Query, Select, Source } from '../query/ast.js';
 import { compile } from '../query/compile.js';
-import { CursorStore, maxBatchSize, type Batch } from '../query/cursors.js';
-import { countMatches, findKeys, findPage } from '../query/execute.js';
 import { parseQuery } from '../query/parser.js';
 import { checkSelectable } from '../query/fields.js';
 import { project } from '../query/projection.js';
 import { accountBase, accountParts, emailAccountView } from './accountView.js';
 
-// accounts.search (gigya-api.md §7, issue 3): Gigya's SQL-like query over a site's accounts
+// accounts.search (gigya-api.md §7): Gigya's SQL-like query over a site's accounts
 // (FROM accounts, kinds chosen by accountTypes) or emailAccounts. Server-side only here: the
 // client-side form (querySig + expTime) is not emulated (docs/behaviour.md).
 
@@ -27,54 +26,68 @@ export const searchLimits = {
   maxTimeoutMs: 60_000,
 };
 
-/** Cursors live with the store they page through: one fake, one set of cursors. */
-const cursorStores = new WeakMap<Store, CursorStore>();
+/** accountTypes: full (default), lite, or both, as CSV or the JSON array some SDKs send. */
+const accountTypes = list.transform((names, ctx): AccountKind[] | undefined => {
+  if (names === undefined) return undefined;
+  const kinds = new Set<AccountKind>();
+  for (const name of names) {
+    if (name !== 'full' && name !== 'lite') {
+      ctx.addIssue({ code: 'custom', message: 'expected full, lite or full,lite', input: names });
+      return undefined;
+    }
+    kinds.add(name);
+  }
+  return [...kinds].sort();
+});
 
-function cursorsOf(store: Store): CursorStore {
-  let cursors = cursorStores.get(store);
-  if (cursors === undefined) cursorStores.set(store, (cursors = new CursorStore(() => randomBytes(24).toString('base64url'))));
-  return cursors;
-}
+const params = z.object({
+  // Validated as Gigya documents it, not enforced: a fake's queries finish long before (docs/behaviour.md).
+  timeout: integer(1, searchLimits.maxTimeoutMs, 'milliseconds'),
+  cursorId: identifier,
+  query: text,
+  openCursor: boolean,
+  accountTypes,
+});
 
-export const search: GigyaMethod = {
+type SearchContext = MethodContext<z.output<typeof params>>;
+
+export const search = gigyaMethod({
   name: 'accounts.search',
+  params,
   // querySig/expTime client-side search is not emulated: every call needs server credentials.
   allowsClientSide: () => false,
-  handle(context: MethodContext): MethodResult {
+  handle(context): MethodResult {
     const { params } = context;
-    const cursorId = params.cursorId;
-    const text = params.query;
-    readTimeout(params);
-    if (cursorId !== undefined && cursorId !== '') {
-      if (text !== undefined && text !== '') throw GigyaError.invalidParameter('cursorId', 'cursorId cannot be combined with query');
+    const { cursorId, query: text } = params;
+    if (cursorId !== undefined) {
+      if (text !== undefined) throw GigyaError.invalidParameter('cursorId', 'cursorId cannot be combined with query');
       return nextBatch(context, cursorId);
     }
     if (text === undefined || text.trim() === '') throw GigyaError.missingParameter('query');
     const query = parseQuery(text);
     checkSelect(query);
-    const openCursor = readBoolean(params, 'openCursor');
-    const kinds = readAccountTypes(params);
+    const openCursor = params.openCursor ?? false;
+    const kinds = params.accountTypes ?? ['full'];
     const delay = context.site.policies.searchDelayMs;
     const plan = compile(query, {
       site: context.site.apiKey,
       kinds,
       visibleUntilMs: delay > 0 ? context.clock.now() - delay : null,
     });
-    const db = context.store.db;
+    const { search, cursors } = context.store;
 
     if (query.select.kind === 'count') {
-      const total = countMatches(db, plan);
+      const total = search.countMatches(plan);
       return { results: [{ [query.select.alias ?? 'count(*)']: total }], objectsCount: 1, totalCount: total };
     }
     if (openCursor) {
       if (query.start !== undefined) throw GigyaError.invalidParameter('query', 'START cannot be used with openCursor');
-      const cursors = cursorsOf(context.store);
       cursors.sweep(context.clock.now());
       const batch = cursors.open({
         site: context.site.apiKey,
         source: query.from,
         select: query.select,
-        keys: findKeys(db, plan, { offset: 0, limit: null }),
+        keys: search.findKeys(plan, { offset: 0, limit: null }),
         batchSize: Math.min(query.limit ?? searchLimits.defaultLimit, maxBatchSize),
         lastUsedMs: context.clock.now(),
       });
@@ -84,14 +97,14 @@ export const search: GigyaMethod = {
     if (start > searchLimits.maxStart) throw GigyaError.invalidParameter('query', `START is at most ${searchLimits.maxStart}; use openCursor to read further`);
     // LIMIT is capped silently (Gigya), and without a cursor no record past the 5000th is reachable.
     const limit = Math.min(query.limit ?? searchLimits.defaultLimit, searchLimits.maxLimit, searchLimits.maxWithoutCursor - start);
-    const page = findPage(db, plan, { offset: start, limit: Math.max(limit, 0) });
+    const page = search.findPage(plan, { offset: start, limit: Math.max(limit, 0) });
     const results = records(context, query.from, query.select, page.keys);
     return { results, objectsCount: results.length, totalCount: page.total };
   },
-};
+});
 
-function nextBatch(context: MethodContext, cursorId: string): MethodResult {
-  const batch = cursorsOf(context.store).next(cursorId, context.site.apiKey, context.clock.now());
+function nextBatch(context: SearchContext, cursorId: string): MethodResult {
+  const batch = context.store.cursors.next(cursorId, context.site.apiKey, context.clock.now());
   if (batch === null) throw GigyaError.invalidParameter('cursorId', 'unknown or expired cursor');
   return batchResult(context, batch);
 }
@@ -137,48 +150,4 @@ function accountRecord(account: Account): Record<string, unknown> {
 function checkSelect(query: Query): void {
   if (query.select.kind !== 'items') return;
   for (const item of query.select.items) if (item.kind === 'field') checkSelectable(query.from, item.path);
-}
-
-function readBoolean(params: Params, name: string): boolean {
-  const value = params[name]?.trim().toLowerCase();
-  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
-  if (value === 'true' || value === '1') return true;
-  throw GigyaError.invalidParameter(name, 'expected true or false');
-}
-
-/** accountTypes: full (default), lite, or both as CSV (or the JSON array some SDKs send). */
-function readAccountTypes(params: Params): AccountKind[] {
-  const text = params.accountTypes?.trim();
-  if (text === undefined || text === '') return ['full'];
-  let names: unknown[];
-  if (text.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      names = Array.isArray(parsed) ? parsed : [parsed];
-    } catch {
-      throw GigyaError.invalidParameter('accountTypes', 'expected full, lite or full,lite');
-    }
-  } else {
-    names = text.split(',').map((name) => name.trim());
-  }
-  const kinds = new Set<AccountKind>();
-  for (const name of names) {
-    if (name !== 'full' && name !== 'lite') throw GigyaError.invalidParameter('accountTypes', 'expected full, lite or full,lite');
-    kinds.add(name);
-  }
-  return [...kinds].sort();
-}
-
-/**
- * timeout: validated as Gigya documents it (ms, at most 60000) but not enforced: a fake's
- * queries over a test data set finish long before (docs/behaviour.md).
- */
-function readTimeout(params: Params): number {
-  const text = params.timeout?.trim();
-  if (text === undefined || text === '') return searchLimits.defaultTimeoutMs;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < 1 || value > searchLimits.maxTimeoutMs) {
-    throw GigyaError.invalidParameter('timeout', `expected milliseconds between 1 and ${searchLimits.maxTimeoutMs}`);
-  }
-  return value;
 }

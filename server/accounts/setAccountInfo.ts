@@ -1,10 +1,11 @@
+import { z } from 'zod';
+import { boolean, identifier, text } from '../protocol/codecs.js';
 import { GigyaError } from '../protocol/errors.js';
-import type { GigyaMethod, MethodContext } from '../protocol/method.js';
-import { booleanParam } from '../protocol/params.js';
+import { gigyaMethod, type MethodContext } from '../protocol/method.js';
 import type { Account } from '../store/accounts.js';
 import { applyFlags, applyPatch, saveAccount } from './accountWrites.js';
 import { writeLiteAccount } from './liteRegistration.js';
-import { readPatch } from './patch.js';
+import { patchParams, readPatch } from './patch.js';
 import { accountOfToken, accountOfUid, resolveRegToken } from './regTokens.js';
 
 interface IgnoredParam {
@@ -17,9 +18,21 @@ interface IgnoredParam {
  * accounts.setAccountInfo: a partial update by UID (server-side) or by regToken (client-side).
  * A lite regToken creates or updates a lite account (see liteRegistration.ts) and returns its UID.
  */
-export const setAccountInfo: GigyaMethod = {
+const params = z.object({
+  UID: identifier,
+  regToken: identifier,
+  ...patchParams,
+  isActive: boolean,
+  isVerified: boolean,
+  regSource: text,
+});
+
+type SetAccountInfoParams = z.output<typeof params>;
+
+export const setAccountInfo = gigyaMethod({
   name: 'accounts.setAccountInfo',
-  allowsClientSide: (params) => params.regToken !== undefined && params.UID === undefined,
+  params,
+  allowsClientSide: (raw) => raw.regToken !== undefined && raw.UID === undefined,
   async handle(context) {
     const { params } = context;
     if (params.UID !== undefined && params.regToken !== undefined) {
@@ -43,7 +56,7 @@ export const setAccountInfo: GigyaMethod = {
       return withIgnored({}, flags.ignored);
     });
   },
-};
+});
 
 function update(context: MethodContext, before: Account, patch: ReturnType<typeof readPatch>, values: Partial<Account>): void {
   const now = context.clock.now();
@@ -51,12 +64,12 @@ function update(context: MethodContext, before: Account, patch: ReturnType<typeo
 }
 
 /** isActive and isVerified are server-only: a client-side call has them ignored, with a warning. */
-function readFlags(context: MethodContext): { values: Partial<Account>; ignored: IgnoredParam[] } {
+function readFlags(context: MethodContext<SetAccountInfoParams>): { values: Partial<Account>; ignored: IgnoredParam[] } {
   const values: Partial<Account> = {};
   const ignored: IgnoredParam[] = [];
   const serverSide = context.caller.via !== 'anonymous';
   for (const name of ['isActive', 'isVerified'] as const) {
-    const value = booleanParam(context.params, name);
+    const value = context.params[name];
     if (value === undefined) continue;
     if (serverSide) values[name] = value;
     else ignored.push({ paramName: name, warningCode: 403007, message: 'Permission denied: server-only parameter' });

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { FakeGigyaDeps } from '../app.js';
 import type { Store } from '../store/index.js';
-import { sitesHoldingUid } from '../store/uidSites.js';
 import { AdminError, existingSite, page, parseQuery } from './validation.js';
 import { accountView, historyView } from './views.js';
 
@@ -52,7 +51,7 @@ export function accountRoutes({ store }: FakeGigyaDeps): Hono {
 
 /** The site a UID lives in: the given apiKey, or found from the UID when it is unambiguous. */
 function siteOfUid(store: Store, uid: string, apiKey: string | undefined): string {
-  const holders = sitesHoldingUid(store.db, uid);
+  const holders = store.sitesHoldingUid(uid);
   if (apiKey !== undefined) {
     existingSite(store, apiKey);
     if (!holders.includes(apiKey)) throw AdminError.notFound(`account ${uid} in site ${apiKey}`);

@@ -31,14 +31,6 @@ const listQuery = z.object({ ...filterFields, ...page }).strict();
 const countQuery = z.object(filterFields).strict();
 const clearQuery = z.object({ apiKey: z.string().min(1).optional() }).strict();
 
-/**
- * The dispatcher queues a call's journal line into the group commit that follows its answer:
- * waiting for one commit means a client that has its answer always finds its call here.
- */
-export function journalSettled(store: Store): Promise<void> {
-  return store.write(() => undefined);
-}
-
 /** /__admin/journal: every Gigya call, newest first, queried, counted, cleared. */
 export function journalRoutes({ store }: FakeGigyaDeps): Hono {
   const journal = new Hono();
@@ -49,7 +41,7 @@ export function journalRoutes({ store }: FakeGigyaDeps): Hono {
   };
 
   journal.get('/', async (c) => {
-    await journalSettled(store);
+    await store.settled();
     const { limit, offset, ...query } = parseQuery(c, listQuery);
     const filter = filterOf(query);
     return c.json({
@@ -61,14 +53,14 @@ export function journalRoutes({ store }: FakeGigyaDeps): Hono {
   });
 
   journal.get('/count', async (c) => {
-    await journalSettled(store);
+    await store.settled();
     return c.json({ count: store.journal.count(filterOf(parseQuery(c, countQuery))) });
   });
 
   journal.delete('/', async (c) => {
     const { apiKey } = parseQuery(c, clearQuery);
     if (apiKey !== undefined) existingSite(store, apiKey);
-    await journalSettled(store);
+    await store.settled();
     const deleted = await store.write(() => store.journal.clear(apiKey));
     return c.json({ deleted });
   });

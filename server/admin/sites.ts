@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { FakeGigyaDeps } from '../app.js';
 import { createSite, SiteConflict, siteInputSchema } from '../sites/createSite.js';
 import { policiesSchema } from '../store/policies.js';
-import { resetSiteData } from '../store/reset.js';
 import { AdminError, existingSite, parseBody } from './validation.js';
 import { siteCreatedView, siteView } from './views.js';
 
@@ -32,7 +31,7 @@ export function siteRoutes({ store, ids, clock, faults }: FakeGigyaDeps): Hono {
   sites.delete('/:apiKey', async (c) => {
     const site = existingSite(store, c.req.param('apiKey'));
     await store.write(() => {
-      resetSiteData(store.db, site.apiKey);
+      store.resetSite(site.apiKey);
       store.sites.remove(site.apiKey);
     });
     faults.clear(site.apiKey);

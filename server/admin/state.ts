@@ -4,9 +4,7 @@ import type { FakeGigyaDeps } from '../app.js';
 import { loadSeed } from '../seed/loadSeed.js';
 import { seedSchema } from '../seed/seedSchema.js';
 import { SiteConflict } from '../sites/createSite.js';
-import { resetSiteData } from '../store/reset.js';
-import { SnapshotError, SnapshotRepository, snapshotSchema } from '../store/snapshots.js';
-import { journalSettled } from './journal.js';
+import { SnapshotError, snapshotSchema } from '../store/index.js';
 import { AdminError, existingSite, parseBody, parseQuery } from './validation.js';
 
 const oneSiteOrAll = z.object({ apiKey: z.string().min(1).optional() }).strict();
@@ -14,16 +12,16 @@ const oneSiteOrAll = z.object({ apiKey: z.string().min(1).optional() }).strict()
 /** /__admin/reset, /seed, /snapshot, /restore: arrange the whole state in one call. */
 export function stateRoutes({ store, ids, clock, faults }: FakeGigyaDeps): Hono {
   const state = new Hono();
-  const snapshots = new SnapshotRepository(store.db);
+  const { snapshots } = store;
 
   // Sites and their keys stay (credentials in a running test's config remain valid); their data goes.
   state.post('/reset', async (c) => {
     const { apiKey } = await parseBody(c, oneSiteOrAll);
     if (apiKey !== undefined) existingSite(store, apiKey);
     const sites = apiKey !== undefined ? [apiKey] : store.sites.list().map((site) => site.apiKey);
-    await journalSettled(store);
+    await store.settled();
     await store.write(() => {
-      for (const site of sites) resetSiteData(store.db, site);
+      for (const site of sites) store.resetSite(site);
       // Calls with an unknown apiKey belong to no site: a full reset clears them too.
       if (apiKey === undefined) store.journal.clear();
     });

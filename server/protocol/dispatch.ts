@@ -3,6 +3,7 @@ import type { Store } from '../store/index.js';
 import type { Site } from '../store/sites.js';
 import { Authenticator } from './auth.js';
 import { errorEnvelope, successEnvelope, type EnvelopeBase } from './envelope.js';
+import { parseParams } from './codecs.js';
 import { GigyaError } from './errors.js';
 import { journalEntry } from './journalEntry.js';
 import type { Clock, GigyaMethod, Ids, Params } from './method.js';
@@ -25,6 +26,8 @@ export interface DispatcherOptions {
   logError: (message: string) => void;
   /** Turns the journal off, for embedders that do not want it. */
   journal: boolean;
+  /** The fake's own base URLs, over which signatures are also checked (auth.ts). */
+  publicBaseUrls: () => readonly string[];
 }
 
 interface Outcome {
@@ -39,7 +42,7 @@ export class Dispatcher {
 
   constructor(private readonly options: DispatcherOptions) {
     this.methods = new Map(options.methods.map((method) => [method.name, method]));
-    this.auth = new Authenticator(options.store, options.clock);
+    this.auth = new Authenticator(options.store, options.clock, options.publicBaseUrls);
   }
 
   async handle(c: Context): Promise<Response> {
@@ -59,13 +62,14 @@ export class Dispatcher {
       site = this.siteOf(params);
       const caller = await this.auth.authenticate(site, params, {
         method: name,
-        url: view.url,
+        host: view.url.hostname,
         secure: isSecure(view),
         authorization: view.header('authorization') ?? null,
         allowsClientSide: method.allowsClientSide(params),
       });
       await this.options.beforeHandle?.({ site, method: name, params });
-      const result = await method.handle({ method: name, params, site, caller, store: this.options.store, clock, ids });
+      const typed = parseParams(method.params, params);
+      const result = await method.handle({ method: name, params: typed, site, caller, store: this.options.store, clock, ids });
       base.time = new Date(clock.now()).toISOString();
       outcome = { status: 200, body: successEnvelope(base, result) };
       this.record(base, site, name, params, 0, started);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodyOf, Testbed, startMs } from '../../test/support/fakeGigyaTestbed.js';
 
@@ -147,6 +148,7 @@ describe('paths that are not Gigya methods', () => {
 describe('unexpected failures', () => {
   const throwing = {
     name: 'accounts.explode',
+    params: z.object({}),
     allowsClientSide: () => true,
     handle: () => {
       throw new Error('database on fire at /srv/secret/path.ts:12');
@@ -178,7 +180,7 @@ describe('unexpected failures', () => {
 
   it('answers a handler throwing a non-Error value with a 500001 envelope', async () => {
     const local = new Testbed({
-      methods: [{ name: 'accounts.throwText', allowsClientSide: () => true, handle: () => Promise.reject('plain text') }],
+      methods: [{ name: 'accounts.throwText', params: z.object({}), allowsClientSide: () => true, handle: () => Promise.reject('plain text') }],
     });
     const body = await local.call('accounts.throwText', { apiKey: local.site.apiKey });
     expect(body.errorCode).toBe(500001);
@@ -187,7 +189,7 @@ describe('unexpected failures', () => {
 
   it('lets the methods option replace a built-in method', async () => {
     const local = new Testbed({
-      methods: [{ name: 'accounts.initRegistration', allowsClientSide: () => true, handle: () => ({ regToken: 'RT1_fixed' }) }],
+      methods: [{ name: 'accounts.initRegistration', params: z.object({}), allowsClientSide: () => true, handle: () => ({ regToken: 'RT1_fixed' }) }],
     });
     const body = await local.anonymous('accounts.initRegistration');
     expect(body.regToken).toBe('RT1_fixed');

@@ -1,6 +1,6 @@
-// Gigya's error taxonomy in one place: every failure a handler can raise is a GigyaError
-// built here, so the envelope (code, message, HTTP-like status) is always the production one.
-// Messages are the names of the official table (gigya-api.md §4); details say what is wrong.
+// Gigya's error taxonomy in one place: every failure the fake answers is a GigyaError made
+// here, from the catalogue below, so its errorMessage and status are always the production
+// ones (gigya-api.md §4). Callers only say what is wrong, in errorDetails.
 
 export interface ValidationError {
   errorCode: number;
@@ -12,122 +12,16 @@ export interface GigyaErrorOptions {
   validationErrors?: ValidationError[];
   /** Extra top-level envelope fields some errors carry (301001 adds apiDomain, location). */
   extra?: Record<string, unknown>;
+  /** An HTTP status other than the code's own (a body over the limit is 400001 with 413). */
+  statusCode?: number;
 }
 
-export class GigyaError extends Error {
-  readonly validationErrors: ValidationError[] | undefined;
-  readonly extra: Record<string, unknown> | undefined;
-
-  constructor(
-    readonly errorCode: number,
-    readonly errorMessage: string,
-    readonly errorDetails: string,
-    readonly statusCode: number,
-    options: GigyaErrorOptions = {},
-  ) {
-    super(`${errorCode} ${errorMessage}: ${errorDetails}`);
-    this.name = 'GigyaError';
-    this.validationErrors = options.validationErrors;
-    this.extra = options.extra;
-  }
-
-  static missingParameter(name: string): GigyaError {
-    return new GigyaError(400002, 'Missing required parameter', `Missing required parameter: ${name}`, 400);
-  }
-
-  static invalidParameter(name: string, why: string): GigyaError {
-    return new GigyaError(400006, 'Invalid parameter value', `Invalid argument: ${name}: ${why}`, 400);
-  }
-
-  static invalidRequestFormat(details: string): GigyaError {
-    return new GigyaError(400001, 'Invalid request format', details, 400);
-  }
-
-  static validation(validationErrors: ValidationError[]): GigyaError {
-    return new GigyaError(400009, 'Validation error', 'Validation failed', 400, { validationErrors });
-  }
-
-  static uniqueIdentifierExists(field: string): GigyaError {
-    return GigyaError.validation([{ errorCode: 400003, message: `${field} already exists`, fieldName: field }]);
-  }
-
-  static invalidApiKey(details: string): GigyaError {
-    return new GigyaError(400093, 'Invalid ApiKey parameter', details, 400);
-  }
-
-  static requestExpired(): GigyaError {
-    return new GigyaError(403002, 'Request has expired', 'Request has expired', 403);
-  }
-
-  static invalidSignature(): GigyaError {
-    return new GigyaError(403003, 'Invalid request signature', 'Invalid request signature', 403);
-  }
-
-  static duplicateNonce(): GigyaError {
-    return new GigyaError(403004, 'Duplicate nonce', 'Duplicate nonce', 403);
-  }
-
-  static unauthorizedUser(details = 'Unauthorized user'): GigyaError {
-    return new GigyaError(403005, 'Unauthorized user', details, 403);
-  }
-
-  static secretSentOverHttp(): GigyaError {
-    return new GigyaError(403006, 'Secret Sent Over Http', 'Secret Sent Over Http', 403);
-  }
-
-  static permissionDenied(details: string): GigyaError {
-    return new GigyaError(403007, 'Permission denied', details, 403);
-  }
-
-  static invalidSecret(): GigyaError {
-    return new GigyaError(403010, 'Invalid Secret', 'Invalid Secret', 403);
-  }
-
-  static invalidLoginId(): GigyaError {
-    return new GigyaError(403042, 'Invalid LoginID', 'Invalid LoginID or password', 403);
-  }
-
-  static rateLimitExceeded(): GigyaError {
-    return new GigyaError(403048, 'API Rate Limit Exceeded', 'Api rate limit exceeded', 403);
-  }
-
-  static notFound(details: string): GigyaError {
-    return new GigyaError(404000, 'Not found', details, 404);
-  }
-
-  static uidNotFound(): GigyaError {
-    return new GigyaError(403005, 'Unauthorized user', 'UID not found', 403);
-  }
-
-  static accountPendingRegistration(details: string, regToken: string): GigyaError {
-    return new GigyaError(206001, 'Account pending registration', details, 206, { extra: { regToken } });
-  }
-
-  static generalServerError(details = 'General Server error'): GigyaError {
-    return new GigyaError(500001, 'General Server error', details, 500);
-  }
-
-  static unknownMethod(method: string): GigyaError {
-    // Unconfirmed what Gigya answers for a method it does not have: 404000 chosen, see docs/behaviour.md.
-    return new GigyaError(404000, 'Not found', `Unknown method: ${method}`, 404);
-  }
-
-  static requiredValue(fieldName: string): GigyaError {
-    return GigyaError.validation([{ errorCode: 400027, message: `${fieldName} is required`, fieldName }]);
-  }
-
-  /** Builds an error from its code alone, for fault injection: real message and status. */
-  static fromCode(errorCode: number, details?: string): GigyaError {
-    const known = catalogue[errorCode];
-    const message = known?.[0] ?? 'General Server error';
-    // Gigya codes carry their HTTP-like status in their first three digits.
-    const status = known?.[1] ?? Math.floor(errorCode / 1000);
-    return new GigyaError(errorCode, message, details ?? message, status);
-  }
-}
-
-/** code → [errorMessage, statusCode], from the official table (gigya-api.md §4). */
-const catalogue: Record<number, readonly [string, number]> = {
+/**
+ * code → [errorMessage, statusCode]: every code the fake can answer, with the name of the
+ * official table (gigya-api.md §4). A status is the code's first three digits unless a captured
+ * body shows otherwise.
+ */
+const catalogue = {
   200010: ['OK with error login identifier exists', 200],
   206001: ['Account pending registration', 206],
   206002: ['Account pending verification', 206],
@@ -140,6 +34,11 @@ const catalogue: Record<number, readonly [string, number]> = {
   400006: ['Invalid parameter value', 400],
   400009: ['Validation error', 400],
   400020: ['Schema validation failed', 400],
+  400023: ['Invalid type', 400],
+  400025: ['Write access', 400],
+  400026: ['Invalid format', 400],
+  400027: ['Required value validation', 400],
+  400028: ['Email not verified', 400],
   400093: ['Invalid ApiKey parameter', 400],
   403002: ['Request has expired', 403],
   403003: ['Invalid request signature', 403],
@@ -148,21 +47,174 @@ const catalogue: Record<number, readonly [string, number]> = {
   403006: ['Secret Sent Over Http', 403],
   403007: ['Permission denied', 403],
   403010: ['Invalid Secret', 403],
+  403011: ['Session has expired', 403],
+  403012: ['No valid session', 403],
+  403026: ['Unauthorized access error', 403],
   403036: ['Unauthorized partner', 403],
+  403041: ['Account disabled', 403],
   403042: ['Invalid LoginID', 403],
   403043: ['Login identifier exists', 409],
+  403047: ['Login ID does not exist', 403],
   403048: ['API Rate Limit Exceeded', 403],
+  403120: ['Account Temporarily Locked Out', 403],
   404000: ['Not found', 404],
   404003: ['UID not found', 404],
   409001: ['Identity exists', 409],
+  409003: ['Conflicting account', 409],
   409030: ['Too many requests for same user', 409],
   500001: ['General Server error', 500],
+  // The official table lists 500028 without a name we could confirm (docs/behaviour.md).
+  500028: ['Internal server error', 500],
   503001: ['Service unavailable for this operation', 503],
   504001: ['Timeout', 504],
   504002: ['Request Timeout', 504],
-};
+} as const satisfies Record<number, readonly [string, number]>;
 
-export const knownErrorCodes: readonly number[] = Object.keys(catalogue).map(Number);
+export type ErrorCode = keyof typeof catalogue;
+
+export const errorCatalogue: ReadonlyMap<number, { message: string; statusCode: number }> = new Map(
+  Object.entries(catalogue).map(([code, [message, statusCode]]) => [Number(code), { message, statusCode }]),
+);
+
+export class GigyaError extends Error {
+  readonly errorMessage: string;
+  readonly statusCode: number;
+  readonly validationErrors: ValidationError[] | undefined;
+  readonly extra: Record<string, unknown> | undefined;
+
+  /** Every error goes through here: the message and status come from the catalogue. */
+  static of(errorCode: ErrorCode, errorDetails?: string, options: GigyaErrorOptions = {}): GigyaError {
+    const [message, statusCode] = catalogue[errorCode];
+    return new GigyaError(errorCode, message, errorDetails ?? message, options.statusCode ?? statusCode, options);
+  }
+
+  private constructor(
+    readonly errorCode: number,
+    errorMessage: string,
+    readonly errorDetails: string,
+    statusCode: number,
+    options: GigyaErrorOptions,
+  ) {
+    super(`${errorCode} ${errorMessage}: ${errorDetails}`);
+    this.name = 'GigyaError';
+    this.errorMessage = errorMessage;
+    this.statusCode = statusCode;
+    this.validationErrors = options.validationErrors;
+    this.extra = options.extra;
+  }
+
+  static missingParameter(name: string): GigyaError {
+    return GigyaError.of(400002, `Missing required parameter: ${name}`);
+  }
+
+  static invalidParameter(name: string, why: string): GigyaError {
+    return GigyaError.of(400006, `Invalid argument: ${name}: ${why}`);
+  }
+
+  static invalidRequestFormat(details: string): GigyaError {
+    return GigyaError.of(400001, details);
+  }
+
+  static requestTooLarge(limitBytes: number): GigyaError {
+    return GigyaError.of(400001, `Request body exceeds ${limitBytes} bytes`, { statusCode: 413 });
+  }
+
+  static validation(validationErrors: ValidationError[]): GigyaError {
+    return GigyaError.of(400009, 'Validation failed', { validationErrors });
+  }
+
+  static uniqueIdentifierExists(field: string): GigyaError {
+    return GigyaError.validation([{ errorCode: 400003, message: `${field} already exists`, fieldName: field }]);
+  }
+
+  static requiredValue(fieldName: string): GigyaError {
+    return GigyaError.validation([{ errorCode: 400027, message: `${fieldName} is required`, fieldName }]);
+  }
+
+  static invalidApiKey(details: string): GigyaError {
+    return GigyaError.of(400093, details);
+  }
+
+  static requestExpired(): GigyaError {
+    return GigyaError.of(403002);
+  }
+
+  static invalidSignature(): GigyaError {
+    return GigyaError.of(403003);
+  }
+
+  static duplicateNonce(): GigyaError {
+    return GigyaError.of(403004);
+  }
+
+  static unauthorizedUser(details = 'Unauthorized user'): GigyaError {
+    return GigyaError.of(403005, details);
+  }
+
+  /** Gigya answers an unknown UID as an unauthorized user, not as 404003. */
+  static uidNotFound(): GigyaError {
+    return GigyaError.of(403005, 'UID not found');
+  }
+
+  static secretSentOverHttp(): GigyaError {
+    return GigyaError.of(403006);
+  }
+
+  static permissionDenied(details: string): GigyaError {
+    return GigyaError.of(403007, details);
+  }
+
+  static invalidSecret(details?: string): GigyaError {
+    return GigyaError.of(403010, details);
+  }
+
+  static accountDisabled(): GigyaError {
+    return GigyaError.of(403041);
+  }
+
+  static invalidLoginId(): GigyaError {
+    return GigyaError.of(403042, 'Invalid LoginID or password');
+  }
+
+  static loginIdDoesNotExist(details: string): GigyaError {
+    return GigyaError.of(403047, details);
+  }
+
+  static rateLimitExceeded(): GigyaError {
+    return GigyaError.of(403048, 'Api rate limit exceeded');
+  }
+
+  static notFound(details: string): GigyaError {
+    return GigyaError.of(404000, details);
+  }
+
+  static unknownMethod(method: string): GigyaError {
+    // Unconfirmed what Gigya answers for a method it does not have: 404000 chosen, see docs/behaviour.md.
+    return GigyaError.of(404000, `Unknown method: ${method}`);
+  }
+
+  static accountPendingRegistration(details: string, regToken: string): GigyaError {
+    return GigyaError.of(206001, details, { extra: { regToken } });
+  }
+
+  static generalServerError(details?: string): GigyaError {
+    return GigyaError.of(500001, details);
+  }
+
+  /**
+   * An injected fault's error, by code alone. A code outside the catalogue still answers:
+   * its status is the code's first three digits, as Gigya's codes carry it.
+   */
+  static fromCode(errorCode: number, details?: string): GigyaError {
+    if (isKnownCode(errorCode)) return GigyaError.of(errorCode, details);
+    const message = catalogue[500001][0];
+    return new GigyaError(errorCode, message, details ?? message, Math.floor(errorCode / 1000), {});
+  }
+}
+
+function isKnownCode(code: number): code is ErrorCode {
+  return errorCatalogue.has(code);
+}
 
 const statusReasons: Record<number, string> = {
   200: 'OK',
@@ -181,9 +233,4 @@ const statusReasons: Record<number, string> = {
 
 export function statusReason(statusCode: number): string {
   return statusReasons[statusCode] ?? 'Error';
-}
-
-/** Gigya's assert habit: handlers state a condition and the error it raises. */
-export function assert(condition: unknown, error: () => GigyaError): asserts condition {
-  if (!condition) throw error();
 }

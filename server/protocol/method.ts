@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Store } from '../store/index.js';
 import type { Site } from '../store/sites.js';
 
@@ -28,10 +29,11 @@ export interface Ids {
   secret(): string;
 }
 
-export interface MethodContext {
+export interface MethodContext<P = unknown> {
   /** Fully qualified method name, e.g. "accounts.setAccountInfo". */
   method: string;
-  params: Params;
+  /** The method's parameters, parsed by its own schema before the handler runs. */
+  params: P;
   site: Site;
   caller: Caller;
   store: Store;
@@ -42,12 +44,20 @@ export interface MethodContext {
 /** A method's result: fields merged into the success envelope. */
 export type MethodResult = Record<string, unknown>;
 
-export interface GigyaMethod {
+export interface GigyaMethod<S extends z.ZodType = z.ZodType> {
   name: string;
+  /** The parameters the method reads, as codecs (protocol/codecs.ts); others are ignored. */
+  params: S;
   /**
    * Whether Gigya accepts this call without server credentials (a client-side call with
-   * the apiKey only). Evaluated per request: setAccountInfo is client-side with a regToken only.
+   * the apiKey only). Evaluated per request, on the raw fields, before authentication:
+   * setAccountInfo is client-side with a regToken only.
    */
-  allowsClientSide(params: Params): boolean;
-  handle(context: MethodContext): MethodResult | Promise<MethodResult>;
+  allowsClientSide(raw: Params): boolean;
+  handle(context: MethodContext<z.output<S>>): MethodResult | Promise<MethodResult>;
+}
+
+/** Declares a method, typing its handler's params from its schema. */
+export function gigyaMethod<S extends z.ZodType>(method: GigyaMethod<S>): GigyaMethod<S> {
+  return method;
 }

@@ -4,6 +4,7 @@
 // the last ORDER BY field.
 import { afterAll, describe, expect, it } from 'vitest';
 import { search } from '../accounts/search.js';
+import { callMethod } from '../testing/callMethod.js';
 import { contextFor, seededStore } from './testDataSet.js';
 
 const store = seededStore();
@@ -12,7 +13,7 @@ afterAll(() => store.close());
 function keysOf(query: string, accountTypes?: string): string[] {
   const params: Record<string, string> = { query };
   if (accountTypes !== undefined) params.accountTypes = accountTypes;
-  const result = search.handle(contextFor(store, params)) as { results: Array<Record<string, unknown>> };
+  const result = callMethod(search, contextFor(store, params)) as { results: Array<Record<string, unknown>> };
   return result.results.map((record) => String(record.UID ?? record.email));
 }
 

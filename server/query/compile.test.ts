@@ -11,9 +11,7 @@ function planOf(text: string, kinds: Array<'full' | 'lite'> = ['full']): Plan {
 }
 
 function queryPlan(plan: Plan): string {
-  const sql = `SELECT ${plan.key} FROM ${plan.table} WHERE ${plan.where.sql} ORDER BY ${plan.orderBy.sql} LIMIT 300`;
-  const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...plan.where.params, ...plan.orderBy.params) as Array<{ detail: string }>;
-  return rows.map((row) => row.detail).join(' | ');
+  return store.search.explain(plan).join(' | ');
 }
 
 describe('compile', () => {

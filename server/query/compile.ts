@@ -2,7 +2,7 @@ import type { AccountKind } from '../store/accounts.js';
 import type { Expression, FieldPath, Literal, Predicate, Query } from './ast.js';
 import { positionOf, resolveField, tables, type Field } from './fields.js';
 import { queryError } from './queryError.js';
-import { words } from './sqlFunctions.js';
+import { words } from './matchers.js';
 
 // Turns a query tree into SQL over one site's rows. Every value, JSON path and pattern is a
 // bound parameter; the SQL text is assembled only from fragments written in this file and in

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { search } from '../accounts/search.js';
+import { callMethod } from '../testing/callMethod.js';
 import { GigyaError } from '../protocol/errors.js';
 import { printQuery } from './printer.js';
 import { queryTree } from './testArbitraries.js';
@@ -15,7 +16,7 @@ afterAll(() => store.close());
 /** Runs a query; true when it answered, false when it was refused with a client error. */
 function answersOrRefuses(query: string, accountTypes = 'full,lite'): boolean {
   try {
-    const result = search.handle(contextFor(store, { query, accountTypes })) as { results: unknown[]; objectsCount: number };
+    const result = callMethod(search, contextFor(store, { query, accountTypes })) as { results: unknown[]; objectsCount: number };
     expect(result.results).toHaveLength(result.objectsCount);
     return true;
   } catch (error) {

@@ -2,6 +2,7 @@
 // database nor return another site's records, whatever parameter it arrives in.
 import { afterAll, describe, expect, it } from 'vitest';
 import { search } from '../accounts/search.js';
+import { callMethod } from '../testing/callMethod.js';
 import { GigyaError } from '../protocol/errors.js';
 import { accounts, contextFor, emailAccounts, seededStore, siteA, siteB, siteOf } from './testDataSet.js';
 
@@ -9,11 +10,7 @@ const store = seededStore();
 afterAll(() => store.close());
 
 function snapshot(): string {
-  const tables = store.db.prepare<[], { name: string; sql: string | null }>("SELECT name, sql FROM sqlite_master ORDER BY name").all();
-  const rows = tables
-    .filter((table) => table.sql?.startsWith('CREATE TABLE'))
-    .map((table) => [table.name, store.db.prepare(`SELECT * FROM "${table.name}"`).all()]);
-  return JSON.stringify({ tables, rows, pragmas: store.db.pragma('database_list') });
+  return store.dump();
 }
 
 const payloads = [
@@ -91,7 +88,7 @@ const ownKeys: Record<string, Set<string>> = {
 function expectContained(site: string, params: Record<string, string>): void {
   let result: { results: Array<Record<string, unknown>> };
   try {
-    result = search.handle(contextFor(store, params, { site: siteOf(site) })) as typeof result;
+    result = callMethod(search, contextFor(store, params, { site: siteOf(site) })) as typeof result;
   } catch (error) {
     expect(error).toBeInstanceOf(GigyaError);
     expect((error as GigyaError).errorCode).toBeLessThan(500_000);
@@ -123,14 +120,14 @@ describe('accounts.search against injection', () => {
 
   it('answers the look-alike records of the caller only', () => {
     const query = 'SELECT UID FROM accounts WHERE profile.email = "alice@example.com" OR UID = "b-full-1" OR UID = "a-full-1"';
-    const forA = search.handle(contextFor(store, { query, accountTypes: 'full,lite' }, { site: siteOf(siteA) }));
-    const forB = search.handle(contextFor(store, { query, accountTypes: 'full,lite' }, { site: siteOf(siteB) }));
+    const forA = callMethod(search, contextFor(store, { query, accountTypes: 'full,lite' }, { site: siteOf(siteA) }));
+    const forB = callMethod(search, contextFor(store, { query, accountTypes: 'full,lite' }, { site: siteOf(siteB) }));
     expect(forA).toEqual({ results: [{ UID: 'a-full-1' }, { UID: 'a-lite-1' }], objectsCount: 2, totalCount: 2 });
     expect(forB).toEqual({ results: [{ UID: 'b-full-1' }], objectsCount: 1, totalCount: 1 });
   });
 
   it('keeps __proto__ segments as plain names', () => {
-    const result = search.handle(contextFor(store, { query: 'SELECT data.__proto__ AS x FROM accounts WHERE data.__proto__ is null' })) as {
+    const result = callMethod(search, contextFor(store, { query: 'SELECT data.__proto__ AS x FROM accounts WHERE data.__proto__ is null' })) as {
       results: unknown[];
     };
     expect(result.results).toEqual([{}, {}, {}, {}]);

@@ -6,5 +6,5 @@ import { GigyaError } from '../protocol/errors.js';
 
 /** A fault in the query text, at a 0-based character position. */
 export function queryError(fault: string, position: number): GigyaError {
-  return new GigyaError(400006, 'Invalid parameter value', `Invalid argument: query: ${fault} at position ${position}`, 400);
+  return GigyaError.invalidParameter('query', `${fault} at position ${position}`);
 }

@@ -1,7 +1,7 @@
 // The fixed data set of the search tests: lite and full accounts and emailAccounts on two
 // sites, seeded straight through the Store's repositories. Site B holds look-alikes of site
 // A's records, so any leak across sites shows up as an extra result.
-import type { MethodContext } from '../protocol/method.js';
+import type { MethodContext, Params } from '../protocol/method.js';
 import { openStore, type Store } from '../store/index.js';
 import type { Account, EmailAccount } from '../store/index.js';
 import { defaultPolicies, type Policies } from '../store/policies.js';
@@ -129,17 +129,17 @@ export function siteOf(apiKey: string, policies: Partial<Policies> = {}): Site {
 /** A fresh in-memory store holding the data set. */
 export function seededStore(): Store {
   const store = openStore({ file: ':memory:' });
-  store.db.transaction(() => {
+  store.transaction(() => {
     store.sites.insert(siteOf(siteA));
     store.sites.insert(siteOf(siteB));
     for (const record of accounts) store.accounts.save(record);
     for (const record of emailAccounts) store.emailAccounts.save(record);
-  })();
+  });
   return store;
 }
 
 /** A handler context for a server-side call of `site`, with a settable clock. */
-export function contextFor(store: Store, params: Record<string, string>, options: { site?: Site; nowMs?: () => number } = {}): MethodContext {
+export function contextFor(store: Store, params: Record<string, string>, options: { site?: Site; nowMs?: () => number } = {}): MethodContext<Params> {
   let n = 0;
   const next = () => (++n).toString(16).padStart(32, '0');
   return {

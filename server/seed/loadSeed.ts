@@ -38,7 +38,7 @@ export function loadSeed(store: Store, ids: Ids, clock: Clock, raw: unknown): Se
   }
   let sites = 0;
   let accounts = 0;
-  store.db.transaction(() => {
+  store.transaction(() => {
     for (const { accounts: seeded, ...input } of parsed.data.sites) {
       let site = input.apiKey ? store.sites.get(input.apiKey) : null;
       if (site === null) {
@@ -49,7 +49,7 @@ export function loadSeed(store: Store, ids: Ids, clock: Clock, raw: unknown): Se
         if (seedAccount(store, ids, clock, site, account, index)) accounts++;
       });
     }
-  })();
+  });
   return { sites, accounts };
 }
 

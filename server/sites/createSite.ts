@@ -65,9 +65,9 @@ export function createSite(store: Store, ids: Ids, clock: Clock, input: SiteInpu
   for (const key of applicationKeys) {
     if (store.sites.appKey(key.userKey) !== null) throw new SiteConflict(`application key ${key.userKey} already exists`);
   }
-  store.db.transaction(() => {
+  store.transaction(() => {
     store.sites.insert(site);
     for (const key of applicationKeys) store.sites.insertAppKey({ ...key, site: apiKey, createdMs: now });
-  })();
+  });
   return { site, applicationKeys: applicationKeys.map(({ userKey, secret, name }) => ({ userKey, secret, name })) };
 }

@@ -37,6 +37,10 @@ export class HistoryRepository {
         'INSERT INTO history (site, uid, at_ms, method, user_key, changes) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       of: db.prepare<[string, string], HistoryRow>('SELECT * FROM history WHERE site = ? AND uid = ? ORDER BY id'),
+      // The uids arrive as one JSON array: a single statement serves a page of any length.
+      ofAccounts: db.prepare<[string, string], HistoryRow>(
+        'SELECT * FROM history WHERE site = ? AND uid IN (SELECT value FROM json_each(?)) ORDER BY id',
+      ),
     };
   }
 
@@ -45,14 +49,24 @@ export class HistoryRepository {
   }
 
   of(site: string, uid: string): HistoryEntry[] {
-    return this.statements.of.all(site, uid).map((row) => ({
-      id: row.id,
-      site: row.site,
-      uid: row.uid,
-      atMs: row.at_ms,
-      method: row.method,
-      userKey: row.user_key,
-      changes: JSON.parse(row.changes) as FieldChange[],
-    }));
+    return this.statements.of.all(site, uid).map(toEntry);
   }
+
+  /** The writes of several accounts in one query, oldest first: what a page of accounts needs. */
+  ofAccounts(site: string, uids: readonly string[]): HistoryEntry[] {
+    if (uids.length === 0) return [];
+    return this.statements.ofAccounts.all(site, JSON.stringify(uids)).map(toEntry);
+  }
+}
+
+function toEntry(row: HistoryRow): HistoryEntry {
+  return {
+    id: row.id,
+    site: row.site,
+    uid: row.uid,
+    atMs: row.at_ms,
+    method: row.method,
+    userKey: row.user_key,
+    changes: JSON.parse(row.changes) as FieldChange[],
+  };
 }

@@ -1,10 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { AccountRepository } from './accounts.js';
-import { openDatabase, WriteQueue, type Db } from './database.js';
+import { CursorStore } from './cursors.js';
+import { openDatabase, type Db } from './database.js';
 import { EmailAccountRepository } from './emailAccounts.js';
 import { HistoryRepository } from './history.js';
 import { JournalRepository, type JournalEntry } from './journal.js';
 import { RegTokenRepository } from './regTokens.js';
+import { resetSiteData } from './reset.js';
+import { SearchRepository } from './searchRepository.js';
 import { SiteRepository } from './sites.js';
+import { SnapshotRepository } from './snapshots.js';
+import { sitesHoldingUid } from './uidSites.js';
+import { WriteQueue } from './writeQueue.js';
 
 export interface StoreOptions {
   /** SQLite file, or ':memory:'. */
@@ -13,7 +20,10 @@ export interface StoreOptions {
   journalMaxEntries?: number;
 }
 
-/** The fake's whole state: one SQLite database and a repository per table family. */
+/**
+ * The fake's whole state: one SQLite database, a repository per table family, and the search
+ * cursors that page through it. Nothing outside server/store sees the database itself.
+ */
 export class Store {
   readonly sites: SiteRepository;
   readonly accounts: AccountRepository;
@@ -21,19 +31,24 @@ export class Store {
   readonly regTokens: RegTokenRepository;
   readonly history: HistoryRepository;
   readonly journal: JournalRepository;
-  private readonly writes: WriteQueue;
+  readonly search: SearchRepository;
+  readonly snapshots: SnapshotRepository;
+  /** accounts.search cursors: one fake, one set of cursors. */
+  readonly cursors = new CursorStore(() => randomBytes(24).toString('base64url'));
+  readonly #db: Db;
+  readonly #writes: WriteQueue;
 
-  constructor(
-    readonly db: Db,
-    options: { journalMaxEntries: number },
-  ) {
+  constructor(db: Db, options: { journalMaxEntries: number }) {
+    this.#db = db;
     this.sites = new SiteRepository(db);
     this.accounts = new AccountRepository(db);
     this.emailAccounts = new EmailAccountRepository(db);
     this.regTokens = new RegTokenRepository(db);
     this.history = new HistoryRepository(db);
     this.journal = new JournalRepository(db, options.journalMaxEntries);
-    this.writes = new WriteQueue(db, (error) => {
+    this.search = new SearchRepository(db);
+    this.snapshots = new SnapshotRepository(db);
+    this.#writes = new WriteQueue(db, (error) => {
       console.error(`fake-gigya: journal write failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     });
   }
@@ -43,18 +58,65 @@ export class Store {
    * concurrent requests (group commit). The promise settles once the data is durable.
    */
   write<T>(work: () => T): Promise<T> {
-    return this.writes.write(work);
+    return this.#writes.write(work);
+  }
+
+  /**
+   * Runs `work` in a transaction of its own, now: for set-up done before serving (seeds,
+   * new sites), where waiting for the next group commit is not wanted.
+   */
+  transaction<T>(work: () => T): T {
+    return this.#db.transaction(work)();
   }
 
   /** Queues a journal line into the next group commit; the caller does not wait for it. */
   appendJournal(entry: JournalEntry): void {
-    this.writes.append(() => this.journal.record(entry));
+    this.#writes.append(() => this.journal.record(entry));
+  }
+
+  /**
+   * Resolves once every journal line queued so far is committed. The dispatcher queues a
+   * call's line into the group commit that follows its answer, so a client that has its
+   * answer always finds its call in the journal after this.
+   */
+  settled(): Promise<void> {
+    return this.write(() => undefined);
+  }
+
+  /** Empties one site's data (accounts, tokens, history, journal), keeping the site and its keys. */
+  resetSite(apiKey: string): void {
+    resetSiteData(this.#db, apiKey);
+  }
+
+  /** The sites where a UID has an account or a history. */
+  sitesHoldingUid(uid: string): string[] {
+    return sitesHoldingUid(this.#db, uid);
+  }
+
+  /** How many rows each table holds, by table name: for tests and diagnostics. */
+  rowCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const table of this.tableNames()) {
+      counts[table] = this.#db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+    }
+    return counts;
+  }
+
+  /** The whole database as JSON text (schema, rows, attached files): proves a request changed nothing. */
+  dump(): string {
+    const schema = this.#db.prepare('SELECT name, sql FROM sqlite_master ORDER BY name').all();
+    const rows = this.tableNames().map((table) => [table, this.#db.prepare(`SELECT * FROM "${table}"`).all()]);
+    return JSON.stringify({ schema, rows, attached: this.#db.pragma('database_list') });
+  }
+
+  private tableNames(): string[] {
+    return this.#db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   }
 
   /** Commits what is queued and closes the file: no accepted write is lost on shutdown. */
   close(): void {
-    this.writes.close();
-    if (this.db.open) this.db.close();
+    this.#writes.close();
+    if (this.#db.open) this.#db.close();
   }
 }
 
@@ -68,4 +130,6 @@ export type { FieldChange, HistoryEntry } from './history.js';
 export type { RegToken } from './regTokens.js';
 export type { AppKey, Site } from './sites.js';
 export type { Policies } from './policies.js';
-
+export type { Batch, Cursor } from './cursors.js';
+export { cursorIdleMs, maxBatchSize } from './cursors.js';
+export { SnapshotError, snapshotSchema, type Snapshot } from './snapshots.js';

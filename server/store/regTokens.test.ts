@@ -8,7 +8,7 @@ let store: Store;
 afterEach(() => store.close());
 
 function tokenCount(): number {
-  return (store.db.prepare('SELECT count(*) AS n FROM reg_tokens').get() as { n: number }).n;
+  return store.rowCounts().reg_tokens!;
 }
 
 describe('regToken sweep', () => {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WriteQueue, type Db } from './database.js';
+import type { Db } from './database.js';
+import { WriteQueue } from './writeQueue.js';
 
 // The group commit every write of the fake goes through: what it promises its callers.
 

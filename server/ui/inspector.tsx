@@ -3,15 +3,17 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { FakeGigyaDeps } from '../app.js';
-import { journalSettled } from '../admin/journal.js';
+import type { Site } from '../store/sites.js';
 import { AccountPage } from './accountPage.js';
 import { AccountsPage } from './accountsPage.js';
+import { changeKind } from './changeKind.js';
 import { EmailAccountsPage } from './emailAccountsPage.js';
 import { faultInputFromForm } from './faultForm.js';
 import { FaultsPage } from './faultsPage.js';
 import { inspectorAuth } from './inspectorAuth.js';
 import { JournalPage } from './journalPage.js';
 import { Layout, sitePath, uiBase } from './layout.js';
+import { inspectorSecurityHeaders } from './securityHeaders.js';
 import { SitesPage } from './sitesPage.js';
 
 /** Rows per page: small enough that a page renders at once whatever the site's size. */
@@ -47,6 +49,8 @@ function parse<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
  */
 export function inspectorRoutes({ store, faults, adminToken }: FakeGigyaDeps): Hono {
   const ui = new Hono();
+  // First, so that redirects, the token page and error pages carry them too.
+  ui.use('*', inspectorSecurityHeaders());
   // Mounted at /__admin/ui: the same page with a trailing slash is the same page.
   ui.use('*', async (c, next) => {
     if (c.req.path !== `${uiBase}/`) return next();
@@ -57,10 +61,11 @@ export function inspectorRoutes({ store, faults, adminToken }: FakeGigyaDeps): H
   // Form posts only from the inspector's own pages (Origin / Sec-Fetch-Site checked).
   ui.use('*', csrf());
 
-  const siteOf = (c: Context): string => {
+  const siteOf = (c: Context): Site => {
     const apiKey = c.req.param('apiKey') ?? '';
-    if (store.sites.get(apiKey) === null) throw new PageError(404, `No site ${apiKey}`);
-    return apiKey;
+    const site = store.sites.get(apiKey);
+    if (site === null) throw new PageError(404, `No site ${apiKey}`);
+    return site;
   };
 
   ui.get('/', (c) =>
@@ -71,71 +76,82 @@ export function inspectorRoutes({ store, faults, adminToken }: FakeGigyaDeps): H
     ),
   );
 
-  ui.get('/sites/:apiKey', (c) => c.redirect(sitePath(siteOf(c), 'accounts'), 302));
+  ui.get('/sites/:apiKey', (c) => c.redirect(sitePath(siteOf(c).apiKey, 'accounts'), 302));
 
   ui.get('/sites/:apiKey/accounts', (c) => {
-    const apiKey = siteOf(c);
+    const site = siteOf(c);
     const query = { ...parse(c, accountsQuery), limit: pageSize };
-    const { accounts, total } = store.accounts.list(apiKey, query);
-    return c.html(<AccountsPage apiKey={apiKey} query={query} accounts={accounts} total={total} />);
+    const { accounts, total } = store.accounts.list(site.apiKey, query);
+    // One history query for the page's accounts, whatever the site's size.
+    const writes = store.history.ofAccounts(site.apiKey, accounts.map((account) => account.uid));
+    const overwritten = new Set(writes.filter((write) => write.changes.some((change) => changeKind(change) === 'overwritten')).map((write) => write.uid));
+    return c.html(<AccountsPage site={site} query={query} accounts={accounts} total={total} overwritten={overwritten} />);
   });
 
   ui.get('/sites/:apiKey/accounts/:uid', (c) => {
-    const apiKey = siteOf(c);
+    const site = siteOf(c);
     const uid = c.req.param('uid');
-    const account = store.accounts.get(apiKey, uid);
-    const history = store.history.of(apiKey, uid);
-    if (account === null && history.length === 0) throw new PageError(404, `No account ${uid} in site ${apiKey}`);
-    return c.html(<AccountPage apiKey={apiKey} uid={uid} account={account} history={history} />);
+    const account = store.accounts.get(site.apiKey, uid);
+    const history = store.history.of(site.apiKey, uid);
+    if (account === null && history.length === 0) throw new PageError(404, `No account ${uid} in site ${site.apiKey}`);
+    return c.html(<AccountPage site={site} uid={uid} account={account} history={history} />);
   });
 
   ui.get('/sites/:apiKey/email-accounts', (c) => {
-    const apiKey = siteOf(c);
+    const site = siteOf(c);
+    const { apiKey } = site;
     const { email } = parse(c, z.object({ email: text }));
     const view = email === undefined ? null : { email: email.toLowerCase(), record: store.emailAccounts.get(apiKey, email), accounts: store.accounts.byEmail(apiKey, email) };
-    return c.html(<EmailAccountsPage apiKey={apiKey} view={view} />);
+    return c.html(<EmailAccountsPage site={site} view={view} />);
   });
 
   ui.get('/sites/:apiKey/journal', async (c) => {
-    const apiKey = siteOf(c);
+    const site = siteOf(c);
+    const { apiKey } = site;
     const query = { ...parse(c, journalQuery), limit: pageSize };
     // A call whose answer the caller already has is on this page (see journalSettled).
-    await journalSettled(store);
+    await store.settled();
     const filter = { site: apiKey, method: query.method, email: query.email, errorCode: query.errorCode };
-    return c.html(<JournalPage apiKey={apiKey} query={query} entries={store.journal.query(filter, query)} total={store.journal.count(filter)} />);
+    return c.html(<JournalPage site={site} query={query} entries={store.journal.query(filter, query)} total={store.journal.count(filter)} />);
   });
 
   ui.get('/sites/:apiKey/faults', (c) => {
-    const apiKey = siteOf(c);
-    return c.html(<FaultsPage apiKey={apiKey} faults={faults.list(apiKey)} />);
+    const site = siteOf(c);
+    return c.html(<FaultsPage site={site} faults={faults.list(site.apiKey)} />);
   });
 
   ui.post('/sites/:apiKey/faults', async (c) => {
-    const apiKey = siteOf(c);
+    const site = siteOf(c);
+    const { apiKey } = site;
     const form = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     try {
       faults.add(faultInputFromForm(apiKey, form));
     } catch (error) {
       if (!(error instanceof z.ZodError)) throw error;
       const problem = `Not added: ${error.issues.map((issue) => `${issue.path.join('.') || 'fault'}: ${issue.message}`).join('; ')}`;
-      return c.html(<FaultsPage apiKey={apiKey} faults={faults.list(apiKey)} problem={problem} />, 400);
+      return c.html(<FaultsPage site={site} faults={faults.list(apiKey)} problem={problem} />, 400);
     }
     return c.redirect(sitePath(apiKey, 'faults'), 303);
   });
 
   ui.post('/sites/:apiKey/faults/clear', (c) => {
-    const apiKey = siteOf(c);
+    const { apiKey } = siteOf(c);
     faults.clear(apiKey);
     return c.redirect(sitePath(apiKey, 'faults'), 303);
   });
 
   ui.post('/sites/:apiKey/faults/:id/delete', (c) => {
-    const apiKey = siteOf(c);
+    const { apiKey } = siteOf(c);
     const id = c.req.param('id');
     // Only this site's faults: a form of one site never removes another's.
     if (!faults.list(apiKey).some((fault) => fault.id === id)) throw new PageError(404, `No fault ${id} in site ${apiKey}`);
     faults.remove(id);
     return c.redirect(sitePath(apiKey, 'faults'), 303);
+  });
+
+  // Every address under the inspector is a page: a mistyped one gets a page saying so, not a Gigya envelope.
+  ui.all('*', (c) => {
+    throw new PageError(404, `No inspector page at ${c.req.path}`);
   });
 
   ui.onError((error, c) => {

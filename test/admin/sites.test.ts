@@ -75,7 +75,7 @@ describe('/__admin/sites', () => {
     await lab.liteSubmit(site, { email: 'gone@example.com' });
     expect((await lab.admin('DELETE', `/sites/${site.apiKey}`)).body).toEqual({ deleted: site.apiKey });
     expect((await lab.server(site, 'accounts.getSchema')).errorCode).toBe(400093);
-    expect(lab.store.db.prepare('SELECT count(*) AS n FROM history').get()).toEqual({ n: 0 });
+    expect(lab.store.rowCounts().history).toBe(0);
     expect((await lab.admin('GET', `/sites/${site.apiKey}`)).status).toBe(404);
   });
 

@@ -1,24 +1,5 @@
-import type { Db } from '../store/database.js';
-
-// The two predicates SQLite cannot express: `contains` (whole words) and `regex` (anchored).
-// Registered once per connection as deterministic SQL functions; their arguments are always
-// bound values (the JSON type, the value, the needle or pattern), never query text.
-
-const registered = new WeakSet<Db>();
-
-export function registerSearchFunctions(db: Db): void {
-  if (registered.has(db)) return;
-  // The needle is the same JSON text for every row of a query: parsed once, not per row.
-  let lastNeedle: { text: unknown; value: unknown } = { text: undefined, value: undefined };
-  db.function('gigya_contains', { deterministic: true }, (type: unknown, value: unknown, needle: unknown) => {
-    if (lastNeedle.text !== needle) lastNeedle = { text: needle, value: JSON.parse(String(needle)) as unknown };
-    return containsMatch(type, value, lastNeedle.value) ? 1 : 0;
-  });
-  db.function('gigya_regex', { deterministic: true }, (type: unknown, value: unknown, pattern: unknown) =>
-    regexMatch(type, value, String(pattern)) ? 1 : 0,
-  );
-  registered.add(db);
-}
+// The two predicates SQLite cannot express, as the search compiles them: `contains` (whole
+// words) and `regex` (anchored). The store registers them as SQL functions (searchRepository.ts).
 
 /** Lower-cased runs of letters and digits: what a search engine's standard analyzer indexes. */
 export function words(text: string): string[] {

@@ -1,4 +1,4 @@
-import type { Select, Source } from './ast.js';
+import type { Select, Source } from '../query/ast.js';
 
 // openCursor paging (gigya-api.md §7). Opening a cursor takes a snapshot of the matching keys
 // in order, like the search engine's scroll context, so later writes neither repeat nor skip
