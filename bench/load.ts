@@ -11,7 +11,7 @@ export interface LoadResult {
 
 export type LoadOptions = autocannon.Options;
 
-/** One bounded autocannon run (50 connections unless told; at most 10 s, as issue 8 asks). */
+/** One bounded autocannon run (50 connections unless told; at most 10 s, so a run stays short). */
 export function load(options: LoadOptions): Promise<LoadResult> {
   const duration = Math.min(Number(options.duration ?? 5), 10);
   return new Promise((resolve, reject) => {

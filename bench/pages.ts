@@ -1,4 +1,4 @@
-// Inspector pages at the bench's account count (issue 7: well under a second at 10,000 accounts).
+// Inspector pages at the bench's account count: each should answer well under a second.
 // Sequential loads, one at a time: this is what one person clicking sees, not a load test.
 import { benchEmail, benchSite, benchUid } from './seedAccounts.js';
 

@@ -1,4 +1,4 @@
-// npm run bench: the fake Gigya against the ceiling of this machine, in ONE run (issue 8).
+// npm run bench: the fake Gigya against the ceiling of this machine, in ONE run.
 // Every figure is also given as a ratio to a raw node:http server measured in the same run,
 // so the report means something on any machine. Loopback only; every load run is bounded.
 //

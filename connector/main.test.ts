@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runToExit } from '../test/support/childProcesses.js';
+import { runToExit } from '../server/testing/childProcesses.js';
 
 // connector/main.ts as `npm run connector` runs it: a port already taken is one clear line.
 

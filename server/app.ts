@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { accountMethods } from './accounts/index.js';
+import type { FakeGigyaDeps } from './deps.js';
+import { expectedHosts } from './hostNames.js';
 import { adminRoutes } from './admin/index.js';
 import { dropConnection } from './faults/dropConnection.js';
 import { FaultRegistry } from './faults/registry.js';
@@ -7,6 +9,7 @@ import { DroppedConnection, Dispatcher, type BeforeHandle } from './protocol/dis
 import { randomIds, systemClock } from './protocol/ids.js';
 import type { Clock, GigyaMethod, Ids } from './protocol/method.js';
 import { openStore, type Store } from './store/index.js';
+import { favicon } from './ui/favicon.js';
 
 export interface FakeGigyaOptions {
   /** The state; an in-memory store when left out. The caller closes it. */
@@ -23,15 +26,19 @@ export interface FakeGigyaOptions {
   /** Fault injection (errors, latency, rate limits, dropped connections); one is created when left out. */
   faults?: FaultRegistry;
   logError?: (message: string) => void;
+  /**
+   * Host names /__admin and the inspector answer for besides the loopback names: the address
+   * the server is bound to and the names the user configures (--allowed-hosts).
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * The URLs this fake is called at (e.g. http://127.0.0.1:4100), over which a client may sign
+   * besides its data center's production URLs; read on each signed call, since a server on
+   * port 0 learns its URL only once listening. Never derived from a request's Host.
+   */
+  publicBaseUrls?: () => readonly string[];
 }
 
-export interface FakeGigyaDeps {
-  store: Store;
-  clock: Clock;
-  ids: Ids;
-  adminToken: string | undefined;
-  faults: FaultRegistry;
-}
 
 /** The fake Gigya as a Hono app: the Gigya surface at /<namespace>.<method>, the emulator's own at /__admin. */
 export function createFakeGigya(options: FakeGigyaOptions = {}): Hono {
@@ -56,11 +63,13 @@ export function createFakeGigya(options: FakeGigyaOptions = {}): Hono {
     methods: [...methods.values()],
     beforeHandle,
     journal: options.journal ?? true,
+    publicBaseUrls: options.publicBaseUrls ?? (() => []),
     logError: options.logError ?? ((message) => console.error(message)),
   });
 
   const app = new Hono();
-  app.route('/__admin', adminRoutes(deps));
+  app.route('/__admin', adminRoutes(deps, { hosts: expectedHosts(options.allowedHosts) }));
+  app.get('/favicon.ico', favicon);
   app.all('*', async (c) => {
     try {
       return await dispatcher.handle(c);

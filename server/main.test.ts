@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runToExit, type Exited } from '../test/support/childProcesses.js';
+import { runToExit, type Exited } from './testing/childProcesses.js';
 
 // server/main.ts as a user runs it: what it says when it cannot start.
 

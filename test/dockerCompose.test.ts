@@ -41,7 +41,7 @@ function mountOf(name: string, path: string): [string, string] | undefined {
     .find(([, target]) => path.startsWith(`${target}/`));
 }
 
-// What connector/main.ts reads (issue 4); its source is the authority once it exists.
+// What connector/main.ts reads; its source is the authority.
 const connectorEnvNames = ['CONNECTOR_HOST', 'CONNECTOR_PORT', 'CONNECTOR_DB', 'GIGYA_BASE_URL', 'GIGYA_API_KEY', 'GIGYA_USER_KEY', 'GIGYA_SECRET', 'GIGYA_DATA_CENTER', 'GIGYA_SETUP'];
 const connectorMain = new URL('connector/main.ts', root);
 

@@ -1,7 +1,7 @@
 // What Hono itself costs here: a form POST answered by Hono over @hono/node-server, the body
 // parsed with URLSearchParams, a small JSON envelope back — no store, no journal, no auth.
 // The fake serves its Gigya surface through Hono, so this bounds what it can reach on this
-// machine (issue 8's orientation: ~55% of the ceiling on a 2-core machine).
+// machine (docs/performance.md has its figures).
 //
 //   node bench/targets/hono.mjs <port>
 import { serve } from '@hono/node-server';

@@ -3,7 +3,7 @@
 // again, for real, with the contract site's secret, so verification goes through the fake's
 // signature check exactly as a production client does.
 //
-// Two traps of pact-js 16 (issue #1233): its verifier proxy parses a form body into an object with
+// Two traps of pact-js 16 (pact-foundation/pact-js#1233): its verifier proxy parses a form body into an object with
 // body-parser and forwards an object as JSON. Left alone, verification would exercise the fake's
 // JSON path instead of the form path real clients use. So the filter rebuilds the form and hands
 // the proxy a Buffer, which it forwards unchanged (proxy/parseBody.js).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodyOf, Testbed } from '../../test/support/fakeGigyaTestbed.js';
+import { bodyOf, Testbed } from '../testing/testbed.js';
 import { GigyaError } from '../protocol/errors.js';
 import type { GigyaMethod } from '../protocol/method.js';
 import { newAccount, saveAccount } from './accountWrites.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Testbed } from '../../test/support/fakeGigyaTestbed.js';
+import { Testbed } from '../testing/testbed.js';
 
 let bed: Testbed;
 let uid: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Testbed, type Envelope } from '../../test/support/fakeGigyaTestbed.js';
+import { Testbed, type Envelope } from '../testing/testbed.js';
 
 let bed: Testbed;
 let uid: string;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { FakeGigyaDeps } from '../app.js';
+import type { FakeGigyaDeps } from '../deps.js';
 import type { Store } from '../store/index.js';
 import { AdminError, existingSite, page, parseQuery } from './validation.js';
 import { accountView, historyView } from './views.js';

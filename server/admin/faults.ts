@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { FakeGigyaDeps } from '../app.js';
+import type { FakeGigyaDeps } from '../deps.js';
 import { faultInputSchema } from '../faults/faultSpec.js';
 import { AdminError, existingSite, parseBody, parseQuery } from './validation.js';
 

@@ -1,9 +1,13 @@
 import { Hono } from 'hono';
-import type { FakeGigyaDeps } from '../app.js';
+import { bodyLimit } from 'hono/body-limit';
+import type { FakeGigyaDeps } from '../deps.js';
 import { GigyaError } from '../protocol/errors.js';
+import { maxBodyBytes } from '../protocol/params.js';
 import { SeedError } from '../seed/loadSeed.js';
 import { accountRoutes } from './accounts.js';
 import { adminAuth } from './auth.js';
+import { crossSiteGuard, jsonBodyGuard } from './crossSiteGuard.js';
+import { expectedHostGuard } from './hostGuard.js';
 import { inspectorRoutes } from '../ui/inspector.js';
 import { faultRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
@@ -11,13 +15,30 @@ import { siteRoutes } from './sites.js';
 import { stateRoutes } from './state.js';
 import { AdminError, adminErrorResponse } from './validation.js';
 
+export interface AdminExposure {
+  /** The Host names the admin API and the inspector answer for (server/hostNames.ts). */
+  hosts: readonly string[];
+}
+
 /** The emulator's own API (docs/admin-api.md): JSON, never part of the Gigya surface. */
-export function adminRoutes(deps: FakeGigyaDeps): Hono {
+export function adminRoutes(deps: FakeGigyaDeps, exposure: AdminExposure): Hono {
   const admin = new Hono();
+  // Web pages and neighbours (docs/reliability.md, threat model): these guards hold with or
+  // without an admin token, for the JSON API and the inspector alike.
+  admin.use('*', expectedHostGuard(exposure.hosts));
+  admin.use('*', crossSiteGuard());
+  admin.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => adminErrorResponse(c, new AdminError(413, `The request body exceeds ${maxBodyBytes} bytes`)),
+    }),
+  );
   // Open even with an admin token: container health checks have no token, and it reveals nothing.
   admin.get('/health', (c) => c.json({ status: 'ok' }));
   // The inspector (server/ui) guards itself: browsers cannot send the bearer header.
   admin.route('/ui', inspectorRoutes(deps));
+  admin.use('*', jsonBodyGuard());
   admin.use('*', adminAuth(deps.adminToken));
 
   admin.route('/sites', siteRoutes(deps));

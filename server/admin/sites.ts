@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { FakeGigyaDeps } from '../app.js';
+import type { FakeGigyaDeps } from '../deps.js';
 import { createSite, SiteConflict, siteInputSchema } from '../sites/createSite.js';
 import { policiesSchema } from '../store/policies.js';
 import { AdminError, existingSite, parseBody } from './validation.js';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { FakeGigyaDeps } from '../app.js';
+import type { FakeGigyaDeps } from '../deps.js';
 import { loadSeed } from '../seed/loadSeed.js';
 import { seedSchema } from '../seed/seedSchema.js';
 import { SiteConflict } from '../sites/createSite.js';

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Testbed, bodyOf } from '../../test/support/fakeGigyaTestbed.js';
+import { Testbed, bodyOf } from '../testing/testbed.js';
 
 let bed: Testbed;
 afterEach(() => bed.close());

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodyOf, Testbed } from '../../test/support/fakeGigyaTestbed.js';
+import { bodyOf, Testbed } from '../testing/testbed.js';
 import { GigyaError } from './errors.js';
 import { booleanParam, listParam, maxBodyBytes, objectParam, readParams } from './params.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signatureOf } from '../../test/support/fakeGigyaTestbed.js';
+import { signatureOf } from '../testing/signer.js';
 import { rfc3986, safeEqual, sign, signatureBaseString } from './signature.js';
 
 describe('rfc3986', () => {

@@ -1,4 +1,4 @@
-// The query-case table of issue 3: each query, over the fixed data set of site A (site B
+// The query-case table: each query, over the fixed data set of site A (site B
 // holds look-alikes), and the records it must return, in order. Without ORDER BY, records
 // come in key order (UID, or email for emailAccounts); ties break by key in the direction of
 // the last ORDER BY field.

@@ -2,7 +2,7 @@ import { segmentPattern, type FieldPath, type Source } from './ast.js';
 import { fieldPositions } from './parser.js';
 import { queryError } from './queryError.js';
 
-// The field catalogue of each data source (issue 3 item 3): which names a query may use, and
+// The field catalogue of each data source: which names a query may use, and
 // the SQL expression each stands for. SQL text here comes from this file only; a path below an
 // object becomes a bound JSON path ('$.a.b') built from validated identifiers.
 

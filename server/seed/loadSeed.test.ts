@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Testbed } from '../../test/support/fakeGigyaTestbed.js';
+import { Testbed } from '../testing/testbed.js';
 import { loadSeed, loadSeedFile, SeedError } from './loadSeed.js';
 import type { Seed } from './seedSchema.js';
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock, sequentialIds } from '../../test/support/fakeGigyaTestbed.js';
+import { ManualClock } from '../testing/clock.js';
+import { sequentialIds } from '../testing/ids.js';
 import { openStore, type Store } from '../store/index.js';
 import { ensureDemoSite } from './demoSite.js';
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSite } from '../sites/createSite.js';
-import { ManualClock, sequentialIds } from '../../test/support/fakeGigyaTestbed.js';
+import { ManualClock } from '../testing/clock.js';
+import { sequentialIds } from '../testing/ids.js';
 import { openStore, type Store } from './index.js';
 
 const hour = 60 * 60 * 1000;

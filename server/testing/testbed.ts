@@ -1,12 +1,16 @@
-import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
-import { createFakeGigya, type FakeGigyaOptions } from '../../server/app.js';
-import type { Clock, Ids } from '../../server/protocol/method.js';
-import { createSite, type SiteInput } from '../../server/sites/createSite.js';
-import { openStore, type Store } from '../../server/store/index.js';
+import { createFakeGigya, type FakeGigyaOptions } from '../app.js';
+import { FaultRegistry } from '../faults/registry.js';
+import { createSite, type SiteInput } from '../sites/createSite.js';
+import { openStore, type Store } from '../store/index.js';
+import { ManualClock } from './clock.js';
+import { sequentialIds } from './ids.js';
+import { signatureOf } from './signer.js';
 
 // One in-process fake Gigya per test: its own in-memory store, a clock that only moves when a
-// test says so, and ids that count up, so every test is deterministic without mocking modules.
+// test says so, ids that count up, and faults whose latency is recorded instead of waited for,
+// so every test is deterministic without mocking modules. The one wiring of the fake that the
+// server's tests, test/, contracts, scenarios and the bench share.
 
 /** JSON read back from the wire: tests assert on its shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,35 +19,6 @@ export type Envelope = Record<string, any>;
 /** The parsed body of a response. */
 export async function bodyOf(response: Response): Promise<Envelope> {
   return (await response.json()) as Envelope;
-}
-
-export const startMs = Date.parse('2026-03-01T10:00:00.000Z');
-
-export class ManualClock implements Clock {
-  constructor(private ms = startMs) {}
-
-  now(): number {
-    return this.ms;
-  }
-
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
-
-/** Ids in Gigya's shapes (32-hex callIds and UIDs, RT1_ regTokens, 64-hex tokens), counting up. */
-export function sequentialIds(): Ids {
-  let counter = 0;
-  const hex = (width: number) => (++counter).toString(16).padStart(width, '0');
-  return {
-    callId: () => hex(32),
-    uid: () => hex(32),
-    regToken: () => `RT1_${hex(24)}`,
-    emailAccountToken: () => hex(64),
-    apiKey: () => `3_site${hex(8)}`,
-    userKey: () => `AK${hex(8)}`,
-    secret: () => Buffer.from(`secret-${hex(8)}`).toString('base64'),
-  };
 }
 
 export interface TestSite {
@@ -60,46 +35,50 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** RFC 3986, written here independently of server/protocol/signature.ts so the tests check it. */
-function rfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** Gigya's request signature (gigya-api.md §2.1) over `url` for these params. */
-export function signatureOf(secret: string, url: string, params: Record<string, string>): string {
-  const query = Object.keys(params)
-    .filter((name) => name !== 'sig')
-    .sort()
-    .map((name) => `${name}=${rfc3986(params[name]!)}`)
-    .join('&');
-  const base = `POST&${rfc3986(url)}&${rfc3986(query)}`;
-  return createHmac('sha1', Buffer.from(secret, 'base64')).update(base, 'utf8').digest('base64');
-}
-
 export interface TestbedOptions {
   site?: Omit<SiteInput, 'applicationKeys'> & { publicKeyPem?: string };
   methods?: FakeGigyaOptions['methods'];
+  /** Guards /__admin with this bearer token. */
+  adminToken?: string;
+  journalMaxEntries?: number;
+  /** Start with no site at all (admin tests that create and list sites themselves). */
+  withoutSite?: boolean;
+  /** Where unexpected failures go; kept in `logged` when left out. */
+  logError?: (message: string) => void;
 }
 
 export class Testbed {
   readonly clock = new ManualClock();
   readonly ids = sequentialIds();
-  readonly store: Store = openStore({ file: ':memory:' });
+  readonly store: Store;
   readonly logged: string[] = [];
+  /** Latencies the faults asked for, in order; nothing actually waits. */
+  readonly slept: number[] = [];
+  readonly faults: FaultRegistry;
   readonly app: Hono;
-  readonly site: TestSite;
+  private readonly defaultSite: TestSite | undefined;
   private nonce = 0;
 
   constructor(options: TestbedOptions = {}) {
+    this.store = openStore({ file: ':memory:', journalMaxEntries: options.journalMaxEntries });
+    this.faults = new FaultRegistry({ clock: this.clock, sleep: async (ms) => void this.slept.push(ms) });
     this.app = createFakeGigya({
       store: this.store,
       clock: this.clock,
       ids: this.ids,
+      faults: this.faults,
       methods: options.methods,
-      logError: (message) => this.logged.push(message),
+      adminToken: options.adminToken,
+      logError: options.logError ?? ((message) => this.logged.push(message)),
     });
     const { publicKeyPem, ...site } = options.site ?? {};
-    this.site = this.addSite({ ...site, applicationKeys: [{ publicKeyPem }] });
+    this.defaultSite = options.withoutSite ? undefined : this.addSite({ ...site, applicationKeys: [{ publicKeyPem }] });
+  }
+
+  /** The site made with the testbed: its apiKey and server credentials. */
+  get site(): TestSite {
+    if (this.defaultSite === undefined) throw new Error('this testbed was made withoutSite');
+    return this.defaultSite;
   }
 
   addSite(input: SiteInput = {}): TestSite {
@@ -111,6 +90,17 @@ export class Testbed {
   /** Sends a raw request to the app, as a client would. */
   request(path: string, init: RequestInit = {}): Promise<Response> {
     return Promise.resolve(this.app.request(path, init));
+  }
+
+  /** An admin call (JSON body when one is given); answers the status and the parsed JSON. */
+  async admin(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Envelope }> {
+    const response = await this.request(`/__admin${path}`, {
+      method,
+      // The admin API takes its writes as JSON only (server/admin/crossSiteGuard.ts), with or without a body.
+      headers: body === undefined && !['POST', 'PUT', 'PATCH'].includes(method) ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Envelope };
   }
 
   /** Calls a Gigya method with exactly these params and returns the parsed body. */

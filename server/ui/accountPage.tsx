@@ -3,19 +3,25 @@ import type { Account, JsonObject } from '../store/accounts.js';
 import type { HistoryEntry } from '../store/history.js';
 import { KindBadge, personName, Time, Value } from './display.js';
 import { HistoryTimeline } from './historyTimeline.js';
-import { Layout, sitePath } from './layout.js';
+import { Layout, siteName, sitePath, type SiteRef } from './layout.js';
+import { SubscriptionsTable } from './subscriptionsTable.js';
 
 /** One account (or what is left of a deleted one: its history) with every write it went through. */
-export const AccountPage: FC<{ apiKey: string; uid: string; account: Account | null; history: HistoryEntry[] }> = ({ apiKey, uid, account, history }) => (
-  <Layout title={`Account ${uid}`} apiKey={apiKey}>
+export const AccountPage: FC<{ site: SiteRef; uid: string; account: Account | null; history: HistoryEntry[] }> = ({ site, uid, account, history }) => {
+  const name = account === null ? 'Deleted account' : personName(account.profile) || account.email || 'Account';
+  return (
+  <Layout title={name} site={site}>
     <h1>
-      {account === null ? 'Deleted account' : personName(account.profile) || 'Account'} <code>{uid}</code>{' '}
-      {account !== null && <KindBadge kind={account.kind} />}
+      {name} {account !== null && <KindBadge kind={account.kind} />} <span class="site-of">in</span> {siteName(site)}
     </h1>
-    {account === null ? <p class="notice">This account no longer exists; its history stays.</p> : <AccountSummary apiKey={apiKey} account={account} />}
+    <p class="site-key muted">
+      UID <code>{uid}</code>
+    </p>
+    {account === null ? <p class="notice">This account no longer exists; its history stays.</p> : <AccountSummary apiKey={site.apiKey} account={account} />}
     <HistoryTimeline history={history} />
   </Layout>
-);
+  );
+};
 
 const AccountSummary: FC<{ apiKey: string; account: Account }> = ({ apiKey, account }) => (
   <>
@@ -53,7 +59,7 @@ const AccountSummary: FC<{ apiKey: string; account: Account }> = ({ apiKey, acco
       </dl>
     </section>
     <Fields title="Profile" id="profile" values={account.profile} />
-    <Fields title="Subscriptions" id="subscriptions" values={account.subscriptions} />
+    <SubscriptionsTable subscriptions={account.subscriptions} />
     <Fields title="Data" id="data" values={account.data} />
   </>
 );

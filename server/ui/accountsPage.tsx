@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { Account, AccountKind } from '../store/accounts.js';
 import { KindBadge, Pager, personName, Time } from './display.js';
-import { accountPath, Layout, sitePath } from './layout.js';
+import { accountPath, Layout, SiteHeading, sitePath, type SiteRef } from './layout.js';
 
 export interface AccountsQuery {
   email?: string;
@@ -10,14 +10,22 @@ export interface AccountsQuery {
   limit: number;
 }
 
-/** One page of a site's accounts, newest first, filtered by email and kind. */
-export const AccountsPage: FC<{ apiKey: string; query: AccountsQuery; accounts: Account[]; total: number }> = ({ apiKey, query, accounts, total }) => {
+export interface AccountsPageProps {
+  site: SiteRef;
+  query: AccountsQuery;
+  accounts: Account[];
+  total: number;
+  /** The uids among `accounts` whose history holds an overwrite (see changeKind). */
+  overwritten: ReadonlySet<string>;
+}
+
+/** One page of a site's accounts, newest first, filtered by email and kind; overwritten accounts stand out. */
+export const AccountsPage: FC<AccountsPageProps> = ({ site, query, accounts, total, overwritten }) => {
+  const { apiKey } = site;
   const href = (offset: number) => sitePath(apiKey, 'accounts', { email: query.email, kind: query.kind, offset });
   return (
-    <Layout title={`Accounts of ${apiKey}`} apiKey={apiKey}>
-      <h1>
-        Accounts of <code>{apiKey}</code>
-      </h1>
+    <Layout title="Accounts" site={site}>
+      <SiteHeading site={site}>Accounts</SiteHeading>
       <form class="filters" method="get" action={sitePath(apiKey, 'accounts')} role="search" aria-label="Filter accounts">
         <label>
           Email
@@ -41,6 +49,12 @@ export const AccountsPage: FC<{ apiKey: string; query: AccountsQuery; accounts: 
         {query.email !== undefined && <a href={sitePath(apiKey, 'email-accounts', { email: query.email })}>emailAccounts view of this email</a>}
       </form>
       <Pager offset={query.offset} limit={query.limit} total={total} href={href} label="Accounts" />
+      {overwritten.size > 0 && (
+        <p class="notice">
+          <span class="badge overwritten">overwritten</span> marks an account where a later write replaced a value it had: open it to see
+          which fields, by whom and when.
+        </p>
+      )}
       <table class="accounts">
         <thead>
           <tr>
@@ -54,9 +68,15 @@ export const AccountsPage: FC<{ apiKey: string; query: AccountsQuery; accounts: 
         </thead>
         <tbody>
           {accounts.map((account) => (
-            <tr>
+            <tr class={overwritten.has(account.uid) ? 'has-overwrite' : undefined}>
               <td>
                 <KindBadge kind={account.kind} />
+                {overwritten.has(account.uid) && (
+                  <>
+                    {' '}
+                    <span class="badge overwritten">overwritten</span>
+                  </>
+                )}
               </td>
               <td>
                 {account.email === null ? (

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { Account } from '../store/accounts.js';
 import type { EmailAccount } from '../store/emailAccounts.js';
 import { KindBadge, personName, Time } from './display.js';
-import { accountPath, Layout, sitePath } from './layout.js';
+import { accountPath, Layout, siteName, sitePath, type SiteRef } from './layout.js';
 
 export interface EmailAccountsView {
   email: string;
@@ -12,17 +12,23 @@ export interface EmailAccountsView {
 }
 
 /** One email's accounts side by side: the full one a person registered and the lite ones Qualifio made. */
-export const EmailAccountsPage: FC<{ apiKey: string; view: EmailAccountsView | null }> = ({ apiKey, view }) => (
-  <Layout title={view === null ? 'emailAccounts' : `emailAccounts of ${view.email}`} apiKey={apiKey}>
-    <h1>emailAccounts {view !== null && <code>{view.email}</code>}</h1>
-    <form class="filters" method="get" action={sitePath(apiKey, 'email-accounts')} role="search" aria-label="Find an email">
+export const EmailAccountsPage: FC<{ site: SiteRef; view: EmailAccountsView | null }> = ({ site, view }) => (
+  <Layout title={view === null ? 'emailAccounts' : `emailAccounts of ${view.email}`} site={site}>
+    <h1>
+      emailAccounts {view !== null && <code>{view.email}</code>} <span class="site-of">in</span> {siteName(site)}
+    </h1>
+    <p class="muted">
+      Gigya keeps one emailAccounts record per email address: it ties together the full account a person registered and the
+      lite accounts made from forms with that email.
+    </p>
+    <form class="filters" method="get" action={sitePath(site.apiKey, 'email-accounts')} role="search" aria-label="Find an email">
       <label>
         Email
         <input type="email" name="email" required value={view?.email ?? ''} />
       </label>
       <button type="submit">Show its accounts</button>
     </form>
-    {view !== null && <EmailAccountsOf apiKey={apiKey} view={view} />}
+    {view !== null && <EmailAccountsOf apiKey={site.apiKey} view={view} />}
   </Layout>
 );
 

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FaultView } from '../faults/registry.js';
-import { Layout, sitePath } from './layout.js';
+import { Layout, SiteHeading, sitePath, type SiteRef } from './layout.js';
 
 /** What a fault does, in one line: the spec's fields without the bookkeeping. */
 function describe(fault: FaultView): string {
@@ -11,11 +11,9 @@ function describe(fault: FaultView): string {
 }
 
 /** A site's faults: the list, a form to add one, buttons to remove one or all. */
-export const FaultsPage: FC<{ apiKey: string; faults: FaultView[]; problem?: string }> = ({ apiKey, faults, problem }) => (
-  <Layout title={`Faults of ${apiKey}`} apiKey={apiKey}>
-    <h1>
-      Faults of <code>{apiKey}</code>
-    </h1>
+export const FaultsPage: FC<{ site: SiteRef; faults: FaultView[]; problem?: string }> = ({ site, faults, problem }) => (
+  <Layout title="Faults" site={site}>
+    <SiteHeading site={site}>Faults</SiteHeading>
     {problem !== undefined && (
       <p class="problem" role="alert">
         {problem}
@@ -55,7 +53,7 @@ export const FaultsPage: FC<{ apiKey: string; faults: FaultView[]; problem?: str
                   <td>{fault.matched}</td>
                   <td>{fault.fired}</td>
                   <td>
-                    <form method="post" action={sitePath(apiKey, `faults/${encodeURIComponent(fault.id)}/delete`)}>
+                    <form method="post" action={sitePath(site.apiKey, `faults/${encodeURIComponent(fault.id)}/delete`)}>
                       <button type="submit" aria-label={`Remove ${fault.id}`}>
                         Remove
                       </button>
@@ -65,7 +63,7 @@ export const FaultsPage: FC<{ apiKey: string; faults: FaultView[]; problem?: str
               ))}
             </tbody>
           </table>
-          <form method="post" action={sitePath(apiKey, 'faults/clear')}>
+          <form method="post" action={sitePath(site.apiKey, 'faults/clear')}>
             <button type="submit">Clear all faults of this site</button>
           </form>
         </>
@@ -74,11 +72,11 @@ export const FaultsPage: FC<{ apiKey: string; faults: FaultView[]; problem?: str
     <section aria-labelledby="add-title">
       <h2 id="add-title">Add a fault</h2>
       <p class="muted">Blank fields take their defaults; only the fields of the chosen kind are read.</p>
-      <form class="stack" method="post" action={sitePath(apiKey, 'faults')}>
+      <form class="stack" method="post" action={sitePath(site.apiKey, 'faults')}>
         <label>
           Kind
           <select name="kind" required>
-            <option value="error">error (a Gigya error envelope)</option>
+            <option value="error">error (an error envelope)</option>
             <option value="latency">latency</option>
             <option value="rateLimit">rateLimit (403048)</option>
             <option value="drop">drop the connection</option>
@@ -86,7 +84,7 @@ export const FaultsPage: FC<{ apiKey: string; faults: FaultView[]; problem?: str
         </label>
         <label>
           Method
-          <input type="text" name="method" placeholder="* or accounts.* or accounts.setAccountInfo" />
+          <input type="text" name="method" placeholder="accounts.* (blank: every method)" />
         </label>
         <label>
           Error code (error)

@@ -18,10 +18,22 @@ export const HistoryTimeline: FC<{ history: HistoryEntry[] }> = ({ history }) =>
   </section>
 );
 
+/** A write that brought the account into being or removed it: its kind goes from nothing or to nothing. */
+function lifecycleOf(entry: HistoryEntry): 'created' | 'deleted' | null {
+  const kind = entry.changes.find((change) => change.field === 'kind');
+  if (kind === undefined) return null;
+  if (kind.before === null || kind.before === undefined) return 'created';
+  return kind.after === null || kind.after === undefined ? 'deleted' : null;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 const HistoryWrite: FC<{ entry: HistoryEntry }> = ({ entry }) => {
   const kinds = entry.changes.map(changeKind);
   const overwritten = kinds.filter((kind) => kind === 'overwritten').length;
   const filled = kinds.filter((kind) => kind === 'filled').length;
+  // On the write that creates the account every field is new: "filled N blanks" would count only some of its rows.
+  const lifecycle = lifecycleOf(entry);
   return (
     <article class={overwritten > 0 ? 'write has-overwrite' : 'write'} id={`write-${entry.id}`}>
       <h3>
@@ -30,11 +42,13 @@ const HistoryWrite: FC<{ entry: HistoryEntry }> = ({ entry }) => {
         <span>
           application key: {entry.userKey === null ? <span class="muted">none</span> : <code>{entry.userKey}</code>}
         </span>
-        {overwritten > 0 && <span class="badge overwritten">{`overwrote ${overwritten} field${overwritten === 1 ? '' : 's'}`}</span>}
-        {filled > 0 && <span class="badge filled">{`filled ${filled} blank${filled === 1 ? '' : 's'}`}</span>}
+        {lifecycle === 'created' && <span class="badge created">{`created the account (${plural(entry.changes.length, 'field')})`}</span>}
+        {lifecycle === 'deleted' && <span class="badge removed">deleted the account</span>}
+        {overwritten > 0 && <span class="badge overwritten">{`overwrote ${plural(overwritten, 'field')}`}</span>}
+        {lifecycle === null && filled > 0 && <span class="badge filled">{`filled ${plural(filled, 'blank')}`}</span>}
       </h3>
       {entry.changes.length === 0 ? (
-        <p class="muted">No field changed.</p>
+        <p class="muted">No field changed: the call wrote the values the account already had.</p>
       ) : (
         <table class="diff">
           <caption class="muted">Fields changed by this {entry.method} call</caption>

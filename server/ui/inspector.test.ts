@@ -23,6 +23,12 @@ describe('the sites page', () => {
     expect(html).toMatch(/<nav aria-label="Inspector">/);
   });
 
+  it("names each site by its name, linked to its accounts, with the apiKey beside it", async () => {
+    const bed = inspectorTestbed();
+    const { html } = await bed.page(ui);
+    expect(html).toContain(`<th scope="row"><a href="${ui}/sites/${bed.apiKey}/accounts">inspected</a></th><td><code class="key">${bed.apiKey}</code></td>`);
+  });
+
   it('redirects the address with a trailing slash to the inspector', async () => {
     const bed = inspectorTestbed();
     const { status, response } = await bed.page(`${ui}/`);
@@ -60,13 +66,12 @@ describe('the accounts page', () => {
   it('renders 10,000 accounts one page of at most 50 rows, with a next link', async () => {
     const bed = inspectorTestbed();
     const base = bed.store.accounts.byEmail(bed.apiKey, john.email)[0]!;
-    const insert = bed.store.db.transaction(() => {
+    bed.store.transaction(() => {
       for (let index = 0; index < 9_999; index++) {
         const account: Account = { ...base, uid: `bulk${String(index).padStart(8, '0')}`, kind: 'lite', email: `p${index}@example.com`, loginIds: [], passwordHash: null, profile: { email: `p${index}@example.com` }, createdMs: base.createdMs + index + 1 };
         bed.store.accounts.save(account);
       }
     });
-    insert();
     const first = await bed.page(`${ui}/sites/${bed.apiKey}/accounts`);
     const rows = first.html.split('<table class="accounts">')[1]!.split('</table>')[0]!.match(/<tr>/g) ?? [];
     expect(rows.length - 1).toBeLessThanOrEqual(50); // minus the header row
@@ -78,6 +83,38 @@ describe('the accounts page', () => {
     expect(last.html).toContain('9951–10000 of 10000');
     expect(last.html).toContain('rel="prev"');
     expect(last.html).not.toContain('rel="next"');
+  });
+
+  it("titles the page with the site's name and keeps the apiKey underneath", async () => {
+    const bed = inspectorTestbed();
+    const { html } = await bed.page(`${ui}/sites/${bed.apiKey}/accounts`);
+    expect(html).toContain('<title>Accounts · inspected · fake Gigya inspector</title>');
+    expect(html).toMatch(/<h1>Accounts <span class="site-of">of<\/span> inspected<\/h1>/);
+    expect(html).toContain(`<p class="site-key muted">apiKey <code>${bed.apiKey}</code></p>`);
+    for (const page of ['journal', 'faults', 'email-accounts']) {
+      const other = await bed.page(`${ui}/sites/${bed.apiKey}/${page}`);
+      expect(other.html).toMatch(/<title>[^<]* · inspected · fake Gigya inspector<\/title>/);
+      expect(other.html).not.toMatch(new RegExp(`<title>[^<]*${bed.apiKey}`));
+    }
+  });
+
+  it('marks the accounts whose history holds an overwrite, and only those', async () => {
+    const bed = inspectorTestbed();
+    const uid = await fullUid(bed);
+    const init = await bed.call('accounts.initRegistration', { isLite: 'true' });
+    const lite = await bed.call('accounts.setAccountInfo', { regToken: init.regToken, profile: { email: 'ann@example.com', firstName: 'Ann' } });
+    // A blank filled is no overwrite; a name replaced is.
+    await bed.call('accounts.setAccountInfo', { UID: lite.UID, profile: { city: 'Diest' } });
+    const before = await bed.page(`${ui}/sites/${bed.apiKey}/accounts`);
+    expect(before.html).not.toContain('badge overwritten');
+    await bed.call('accounts.setAccountInfo', { UID: uid, profile: { firstName: 'Jane' } });
+    const { html } = await bed.page(`${ui}/sites/${bed.apiKey}/accounts`);
+    const rows = html.split('<tbody>')[1]!.split('</tbody>')[0]!.split('</tr>');
+    const rowOf = (text: string) => rows.find((row) => row.includes(text))!;
+    expect(rowOf(uid)).toMatch(/^<tr class="has-overwrite">/);
+    expect(rowOf(uid)).toContain('<span class="badge overwritten">overwritten</span>');
+    expect(rowOf(String(lite.UID))).not.toContain('overwritten');
+    expect(html).toContain('marks an account where a later write replaced a value it had');
   });
 
   it('answers 404 for an unknown site and 400 for a bad filter', async () => {
@@ -103,6 +140,40 @@ describe('the account page', () => {
     expect(headersWithoutScope(html)).toEqual([]);
   });
 
+  it('shows subscriptions as rows: name, subscribed, double opt-in, tags and when they changed', async () => {
+    const bed = inspectorTestbed();
+    const uid = await fullUid(bed);
+    await bed.call('accounts.setAccountInfo', {
+      UID: uid,
+      subscriptions: { newsletter: { email: { isSubscribed: true, tags: ['contest'], doubleOptIn: { status: 'Pending' } } }, offers: { email: { isSubscribed: false } } },
+    });
+    const { html } = await bed.page(`${ui}/sites/${bed.apiKey}/accounts/${uid}`);
+    const table = html.split('<table class="subscriptions" id="subscriptions">')[1]!.split('</table>')[0]!;
+    expect(table).toMatch(/<tr data-subscription="newsletter"><th scope="row"><code>newsletter<\/code><\/th><td>yes<\/td><td>Pending<\/td><td>contest<\/td><td><time datetime="[^"]+">[^<]+<\/time><\/td><\/tr>/);
+    expect(table).toMatch(/<tr data-subscription="offers"><th scope="row"><code>offers<\/code><\/th><td>no<\/td><td><span class="muted">—<\/span><\/td>/);
+    expect(table).not.toContain('{&quot;');
+    expect(headersWithoutScope(html)).toEqual([]);
+  });
+
+  it("badges the write that created the account as such, not as blanks filled", async () => {
+    const bed = inspectorTestbed();
+    const uid = await fullUid(bed);
+    await bed.call('accounts.setAccountInfo', { UID: uid, profile: { city: 'Diest' } });
+    const { html } = await bed.page(`${ui}/sites/${bed.apiKey}/accounts/${uid}`);
+    const [creation, update] = html.split('<article').slice(1);
+    expect(creation).toMatch(/<span class="badge created">created the account \(\d+ fields\)<\/span>/);
+    expect(creation).not.toContain('badge filled');
+    expect(update).toContain('<span class="badge filled">filled 1 blank</span>');
+  });
+
+  it('says the site and the name in the title of an account page', async () => {
+    const bed = inspectorTestbed();
+    const uid = await fullUid(bed);
+    const { html } = await bed.page(`${ui}/sites/${bed.apiKey}/accounts/${uid}`);
+    expect(html).toContain('<title>John Doe · inspected · fake Gigya inspector</title>');
+    expect(html).toContain(`UID <code>${uid}</code>`);
+  });
+
   it('says a password is set without showing its hash', async () => {
     const bed = inspectorTestbed();
     const uid = await fullUid(bed);
@@ -116,6 +187,14 @@ describe('the account page', () => {
   it('answers 404 for an account that never existed', async () => {
     const bed = inspectorTestbed();
     expect((await bed.page(`${ui}/sites/${bed.apiKey}/accounts/nobody`)).status).toBe(404);
+  });
+
+  it('answers a mistyped inspector address with an HTML 404 page, not a Gigya envelope', async () => {
+    const bed = inspectorTestbed();
+    const { status, html, response } = await bed.page(`${ui}/site/${bed.apiKey}`);
+    expect(status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html).toContain(`No inspector page at ${ui}/site/${bed.apiKey}`);
   });
 });
 

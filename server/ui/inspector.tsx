@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import type { FakeGigyaDeps } from '../app.js';
+import type { FakeGigyaDeps } from '../deps.js';
 import type { Site } from '../store/sites.js';
 import { AccountPage } from './accountPage.js';
 import { AccountsPage } from './accountsPage.js';

@@ -1,11 +1,9 @@
 // An in-process fake Gigya with one seeded site, for the inspector's page tests.
 import type { Hono } from 'hono';
-import { createFakeGigya } from '../app.js';
-import { FaultRegistry } from '../faults/registry.js';
-import { randomIds, systemClock } from '../protocol/ids.js';
+import type { FaultRegistry } from '../faults/registry.js';
 import { loadSeed } from '../seed/loadSeed.js';
-import { createSite } from '../sites/createSite.js';
-import { openStore, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { Testbed } from '../testing/testbed.js';
 
 export const john = { email: 'john.doe@example.com', password: 'Demo-password-1', profile: { firstName: 'John', lastName: 'Doe' } };
 
@@ -23,13 +21,10 @@ export interface InspectorTestbed {
 }
 
 export function inspectorTestbed(options: { adminToken?: string } = {}): InspectorTestbed {
-  const store = openStore({ file: ':memory:' });
-  const created = createSite(store, randomIds, systemClock, { name: 'inspected' });
-  const apiKey = created.site.apiKey;
-  const { userKey, secret } = created.applicationKeys[0]!;
-  loadSeed(store, randomIds, systemClock, { sites: [{ apiKey, accounts: [{ kind: 'full', ...john }] }] });
-  const faults = new FaultRegistry({ clock: systemClock, sleep: async () => {} });
-  const app = createFakeGigya({ store, faults, adminToken: options.adminToken, logError: () => {} });
+  const bed = new Testbed({ site: { name: 'inspected' }, adminToken: options.adminToken, logError: () => {} });
+  const { app, store, faults } = bed;
+  const { apiKey, userKey, secret } = bed.site;
+  loadSeed(store, bed.ids, bed.clock, { sites: [{ apiKey, accounts: [{ kind: 'full', ...john }] }] });
   return {
     app,
     store,

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { JournalRecord } from '../store/journal.js';
 import { Pager, Time } from './display.js';
-import { Layout, sitePath } from './layout.js';
+import { Layout, SiteHeading, sitePath, type SiteRef } from './layout.js';
 
 export interface JournalQuery {
   method?: string;
@@ -12,13 +12,12 @@ export interface JournalQuery {
 }
 
 /** A site's Gigya calls, newest first; a call answered with an error stands out. Params are stored redacted. */
-export const JournalPage: FC<{ apiKey: string; query: JournalQuery; entries: JournalRecord[]; total: number }> = ({ apiKey, query, entries, total }) => {
+export const JournalPage: FC<{ site: SiteRef; query: JournalQuery; entries: JournalRecord[]; total: number }> = ({ site, query, entries, total }) => {
+  const { apiKey } = site;
   const href = (offset: number) => sitePath(apiKey, 'journal', { method: query.method, email: query.email, errorCode: query.errorCode, offset });
   return (
-    <Layout title={`Journal of ${apiKey}`} apiKey={apiKey}>
-      <h1>
-        Request journal of <code>{apiKey}</code>
-      </h1>
+    <Layout title="Journal" site={site}>
+      <SiteHeading site={site}>Request journal</SiteHeading>
       <form class="filters" method="get" action={sitePath(apiKey, 'journal')} role="search" aria-label="Filter the journal">
         <label>
           Method

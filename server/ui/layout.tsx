@@ -1,26 +1,32 @@
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
+import type { Site } from '../store/sites.js';
 import { inspectorCss } from './styles.js';
 
 /** Where the inspector is mounted; every link is built from it. */
 export const uiBase = '/__admin/ui';
 
+/** What a page needs to know of its site: people know a site by its name, Gigya by its apiKey. */
+export type SiteRef = Pick<Site, 'apiKey' | 'name'>;
+
+export const siteName = (site: SiteRef): string => site.name || site.apiKey;
+
 export interface LayoutProps {
   title: string;
-  /** The site the page is about: adds its section links to the navigation. */
-  apiKey?: string;
+  /** The site the page is about: names it in the title and adds its section links to the navigation. */
+  site?: SiteRef;
   children?: Child;
 }
 
 /** One page: a banner with the navigation, then the main landmark. Works without JavaScript. */
-export const Layout: FC<LayoutProps> = ({ title, apiKey, children }) => (
+export const Layout: FC<LayoutProps> = ({ title, site, children }) => (
   <>
     {raw('<!DOCTYPE html>')}
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title} · fake Gigya inspector</title>
+        <title>{site === undefined ? title : `${title} · ${siteName(site)}`} · fake Gigya inspector</title>
         <style>{raw(inspectorCss)}</style>
       </head>
       <body>
@@ -33,19 +39,20 @@ export const Layout: FC<LayoutProps> = ({ title, apiKey, children }) => (
               <li>
                 <a href={uiBase}>Sites</a>
               </li>
-              {apiKey !== undefined && (
+              {site !== undefined && (
                 <>
+                  <li class="site-name">{siteName(site)}:</li>
                   <li>
-                    <a href={sitePath(apiKey, 'accounts')}>Accounts</a>
+                    <a href={sitePath(site.apiKey, 'accounts')}>Accounts</a>
                   </li>
                   <li>
-                    <a href={sitePath(apiKey, 'email-accounts')}>emailAccounts</a>
+                    <a href={sitePath(site.apiKey, 'email-accounts')}>emailAccounts</a>
                   </li>
                   <li>
-                    <a href={sitePath(apiKey, 'journal')}>Journal</a>
+                    <a href={sitePath(site.apiKey, 'journal')}>Journal</a>
                   </li>
                   <li>
-                    <a href={sitePath(apiKey, 'faults')}>Faults</a>
+                    <a href={sitePath(site.apiKey, 'faults')}>Faults</a>
                   </li>
                 </>
               )}
@@ -55,6 +62,18 @@ export const Layout: FC<LayoutProps> = ({ title, apiKey, children }) => (
         <main id="main">{children}</main>
       </body>
     </html>
+  </>
+);
+
+/** A site page's heading: what the page shows and the site's name, its apiKey underneath for copying. */
+export const SiteHeading: FC<{ site: SiteRef; children?: Child }> = ({ site, children }) => (
+  <>
+    <h1>
+      {children} <span class="site-of">of</span> {siteName(site)}
+    </h1>
+    <p class="site-key muted">
+      apiKey <code>{site.apiKey}</code>
+    </p>
   </>
 );
 

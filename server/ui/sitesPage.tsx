@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { AppKey, Site } from '../store/sites.js';
 import { Time } from './display.js';
-import { Layout, sitePath } from './layout.js';
+import { Layout, siteName, sitePath } from './layout.js';
 
 export interface SiteRow {
   site: Site;
@@ -17,8 +17,8 @@ export const SitesPage: FC<{ sites: SiteRow[] }> = ({ sites }) => (
       <caption class="muted">{sites.length} site(s)</caption>
       <thead>
         <tr>
+          <th scope="col">Site</th>
           <th scope="col">apiKey</th>
-          <th scope="col">Name</th>
           <th scope="col">Data center</th>
           <th scope="col">Lite accounts</th>
           <th scope="col">Application keys</th>
@@ -31,11 +31,11 @@ export const SitesPage: FC<{ sites: SiteRow[] }> = ({ sites }) => (
         {sites.map(({ site, keys, accounts }) => (
           <tr>
             <th scope="row">
-              <a href={sitePath(site.apiKey, 'accounts')}>
-                <code>{site.apiKey}</code>
-              </a>
+              <a href={sitePath(site.apiKey, 'accounts')}>{siteName(site)}</a>
             </th>
-            <td>{site.name}</td>
+            <td>
+              <code class="key">{site.apiKey}</code>
+            </td>
             <td>{site.dataCenter}</td>
             <td>{site.policies.liteAccounts}</td>
             <td>

@@ -5,11 +5,15 @@ export const inspectorCss = `
 body { margin:0; font:15px/1.45 system-ui, sans-serif; color:var(--fg); background:var(--bg); }
 header.top { background:#12263f; color:#fff; padding:.6rem 1.2rem; display:flex; gap:1.5rem; align-items:baseline; flex-wrap:wrap; }
 header.top a { color:#fff; }
-header.top nav ul { list-style:none; display:flex; gap:1rem; margin:0; padding:0; }
+header.top nav ul { list-style:none; display:flex; gap:1rem; margin:0; padding:0; flex-wrap:wrap; }
+header.top .site-name { font-weight:600; margin-left:.5rem; }
 main { padding:1rem 1.2rem 3rem; max-width:80rem; }
 a { color:var(--accent); }
 h1 { font-size:1.4rem; margin:.4rem 0 1rem; }
 h2 { font-size:1.15rem; margin:1.6rem 0 .6rem; }
+h1 .site-of { font-weight:400; color:var(--muted); }
+p.site-key { margin:-.6rem 0 1rem; font-size:.85rem; overflow-wrap:anywhere; }
+code.key { overflow-wrap:anywhere; }
 table { border-collapse:collapse; width:100%; margin:.4rem 0 1rem; }
 th, td { border-bottom:1px solid var(--line); padding:.35rem .5rem; text-align:left; vertical-align:top; }
 th { background:#f3f5f8; font-weight:600; }
@@ -19,7 +23,9 @@ code, .mono { font-family:ui-monospace, monospace; font-size:.9em; }
 .badge.full { background:#e1ecfb; color:#0b4a8f; border-color:#9dbde6; }
 .badge.lite { background:#f1f1f1; color:#444; border-color:#bbb; }
 .badge.overwritten, .badge.error { background:var(--bad); color:var(--badfg); border-color:#e6a29e; }
-.badge.filled { background:var(--ok); color:#1d6b2c; border-color:#9fd0a9; }
+.badge.filled, .badge.created { background:var(--ok); color:#1d6b2c; border-color:#9fd0a9; }
+.badge.removed { background:var(--warn); color:#6b4e00; border-color:#e0c46c; }
+tr.has-overwrite td, tr.has-overwrite th { background:var(--bad); }
 tr.overwritten td { background:var(--bad); }
 tr.overwritten td.change { color:var(--badfg); font-weight:700; }
 tr.removed td { background:var(--warn); }
@@ -30,7 +36,7 @@ tr.overwritten .before { color:var(--badfg); }
 .before .empty { text-decoration:none; display:inline-block; }
 form.filters { display:flex; gap:.8rem; flex-wrap:wrap; align-items:end; margin:.4rem 0 .8rem; }
 form.filters label, form.stack label { display:flex; flex-direction:column; font-size:.85rem; gap:.15rem; }
-form.stack { display:grid; grid-template-columns:repeat(auto-fill, minmax(12rem, 1fr)); gap:.6rem; align-items:end; max-width:60rem; }
+form.stack { display:grid; grid-template-columns:repeat(auto-fill, minmax(15rem, 1fr)); gap:.6rem; align-items:end; max-width:64rem; }
 input, select, button { font:inherit; padding:.25rem .4rem; }
 button { cursor:pointer; }
 nav.pager { display:flex; gap:1rem; align-items:center; }

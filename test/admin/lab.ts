@@ -1,15 +1,13 @@
 import type { Hono } from 'hono';
-import { createFakeGigya } from '../../server/app.js';
-import { FaultRegistry } from '../../server/faults/registry.js';
-import { openStore, type Store } from '../../server/store/index.js';
-import { ManualClock, sequentialIds } from '../support/fakeGigyaTestbed.js';
+import type { FaultRegistry } from '../../server/faults/registry.js';
+import type { Store } from '../../server/store/index.js';
+import { Testbed, type Envelope } from '../../server/testing/testbed.js';
 
-// One in-process fake per test for the admin API: a clock that moves only when told, ids
-// that count up, and a fault registry whose latency is recorded instead of waited for.
+// The admin API's tests start from an empty fake and create their sites through /__admin, so
+// their helpers take the site first. The fake itself is the server kit's Testbed.
 
 /** JSON read back from the wire: tests assert on its shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = Record<string, any>;
+export type Json = Envelope;
 
 export interface LabSite {
   apiKey: string;
@@ -18,32 +16,34 @@ export interface LabSite {
 }
 
 export class Lab {
-  readonly clock = new ManualClock();
-  readonly ids = sequentialIds();
-  readonly store: Store;
-  readonly slept: number[] = [];
-  readonly faults: FaultRegistry;
-  readonly app: Hono;
+  private readonly bed: Testbed;
 
   constructor(options: { adminToken?: string; journalMaxEntries?: number } = {}) {
-    this.store = openStore({ file: ':memory:', journalMaxEntries: options.journalMaxEntries });
-    this.faults = new FaultRegistry({
-      clock: this.clock,
-      sleep: async (ms) => {
-        this.slept.push(ms);
-      },
-    });
-    this.app = createFakeGigya({ store: this.store, clock: this.clock, ids: this.ids, faults: this.faults, adminToken: options.adminToken, logError: () => {} });
+    this.bed = new Testbed({ ...options, withoutSite: true, logError: () => {} });
   }
 
-  /** An admin call; answers status and parsed JSON. */
-  async admin(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
-    const response = await this.app.request(`/__admin${path}`, {
-      method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Json };
+  get app(): Hono {
+    return this.bed.app;
+  }
+
+  get store(): Store {
+    return this.bed.store;
+  }
+
+  get clock(): Testbed['clock'] {
+    return this.bed.clock;
+  }
+
+  get faults(): FaultRegistry {
+    return this.bed.faults;
+  }
+
+  get slept(): number[] {
+    return this.bed.slept;
+  }
+
+  admin(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
+    return this.bed.admin(method, path, body, headers);
   }
 
   async createSite(input: Json = {}): Promise<LabSite> {
@@ -53,13 +53,8 @@ export class Lab {
     return { apiKey: body.apiKey, userKey: key.userKey, secret: key.secret };
   }
 
-  async call(method: string, params: Record<string, string>): Promise<Json> {
-    const response = await this.app.request(`/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(params).toString(),
-    });
-    return (await response.json()) as Json;
+  call(method: string, params: Record<string, string>): Promise<Json> {
+    return this.bed.call(method, params);
   }
 
   server(site: LabSite, method: string, params: Record<string, string> = {}): Promise<Json> {
@@ -77,6 +72,6 @@ export class Lab {
   }
 
   close(): void {
-    this.store.close();
+    this.bed.close();
   }
 }

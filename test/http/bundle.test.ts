@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureOutput, listeningUrl } from '../support/childProcesses.js';
+import { captureOutput, listeningUrl } from '../../server/testing/childProcesses.js';
 
 // What `npm start` runs is the esbuild bundle, not the TypeScript the other tests load: this
 // builds it (scripts/build.mjs, with its node:http2 and zod-locale substitutions and the jose

@@ -1,4 +1,5 @@
-import { signatureOf, type Envelope } from '../support/fakeGigyaTestbed.js';
+import { signatureOf } from '../../server/testing/signer.js';
+import { type Envelope } from '../../server/testing/testbed.js';
 import type { RunningFakeGigya } from '../../server/embedded.js';
 
 // Calls a running fake Gigya over real HTTP, as the SDKs do: form-encoded POSTs.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { captureOutput, listeningUrl } from '../support/childProcesses.js';
+import { captureOutput, listeningUrl } from '../../server/testing/childProcesses.js';
 
 // `npm start` is the README's first command: stopping npm (a CI job's SIGTERM, `kill`) must
 // stop the fake too, not leave it holding the port behind an exited npm.

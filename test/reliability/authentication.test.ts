@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signatureOf } from '../support/fakeGigyaTestbed.js';
+import { signatureOf } from '../../server/testing/signer.js';
 import { callGigya, demoCredentials, FakeGigyaProcess, postForm, temporaryDatabase } from './fakeGigyaProcess.js';
 import { report } from './reliabilityScale.js';
 import { haystacksOf, leaksOf } from './secretsAudit.js';
@@ -37,7 +37,12 @@ interface Attempt {
 const literal = () => randomBytes(18).toString('base64');
 const productionUrl = (method: string) => `https://accounts.us1.gigya.com/${method}`;
 
-function signed(site: Site, method: string, params: Record<string, string>, options: { secret?: string; timestamp?: string; nonce?: string; userKey?: string } = {}): Record<string, string> {
+function signed(
+  site: Site,
+  method: string,
+  params: Record<string, string>,
+  options: { secret?: string; timestamp?: string; nonce?: string; userKey?: string; url?: string } = {},
+): Record<string, string> {
   const all = {
     ...params,
     apiKey: site.apiKey,
@@ -45,7 +50,7 @@ function signed(site: Site, method: string, params: Record<string, string>, opti
     timestamp: options.timestamp ?? String(Date.now()),
     nonce: options.nonce ?? literal(),
   };
-  return { ...all, sig: signatureOf(options.secret ?? site.secret, productionUrl(method), all) };
+  return { ...all, sig: signatureOf(options.secret ?? site.secret, options.url ?? productionUrl(method), all) };
 }
 
 function jwt(kid: string, privateKey: typeof signer.privateKey, claims: { iat?: number; exp?: number; jti?: string } = {}): Promise<string> {
@@ -73,6 +78,9 @@ describe('authentication: wrong credentials are rejected with the real codes and
     const write = { UID: uid, data: JSON.stringify({ touched: 'legitimately' }) };
     const replayedSigned = signed(demo, 'accounts.setAccountInfo', write);
     expect((await callGigya(baseUrl, 'accounts.setAccountInfo', replayedSigned)).errorCode).toBe(0);
+    // A client that signs the URL it calls: the fake's own base URL is one it verifies over.
+    const overBaseUrl = signed(demo, 'accounts.setAccountInfo', write, { url: `${baseUrl}/accounts.setAccountInfo` });
+    expect((await callGigya(baseUrl, 'accounts.setAccountInfo', overBaseUrl)).errorCode).toBe(0);
     const replayedJwt = await jwt(bearer.userKey, signer.privateKey);
     const bearerWrite = { apiKey: bearer.apiKey, UID: 'whatever', data: JSON.stringify({ touched: true }) };
     expect((await callGigya(baseUrl, 'accounts.search', { apiKey: bearer.apiKey, query: 'SELECT * FROM accounts' }, { authorization: `Bearer ${replayedJwt}` })).errorCode).toBe(0);
@@ -109,6 +117,28 @@ describe('authentication: wrong credentials are rejected with the real codes and
         { name: 'an unknown apiKey with valid credentials', expected: 400093, method, params: { ...params, apiKey: '3_nobody', userKey: demo.userKey, secret: demo.secret } },
         { name: 'a garbage bearer token', expected: 400001, method, params: { ...params, apiKey: bearer.apiKey }, headers: { authorization: 'Bearer garbage' } },
         { name: 'an unsigned (alg none) JWT', expected: 400001, method, params: { ...params, apiKey: bearer.apiKey }, headers: { authorization: `Bearer eyJhbGciOiJub25lIiwia2lkIjoi${literal()}In0.e30.` } },
+        // The URL signed is never built from the request's Host (gigya-api.md §2.1).
+        {
+          name: 'signed for another data center, sent with its Host',
+          expected: 403003,
+          method,
+          params: signed(demo, method, params, { url: `http://accounts.eu1.gigya.com/${method}` }),
+          headers: { host: 'accounts.eu1.gigya.com' },
+        },
+        {
+          name: "signed for this data center, sent with another data center's Host",
+          expected: 403003,
+          method,
+          params: signed(demo, method, params),
+          headers: { host: 'accounts.eu1.gigya.com' },
+        },
+        {
+          name: 'signed over a host the request names',
+          expected: 403003,
+          method,
+          params: signed(demo, method, params, { url: `http://attacker.example:${new URL(baseUrl).port}/${method}` }),
+          headers: { host: `attacker.example:${new URL(baseUrl).port}` },
+        },
       );
     }
     // Found by the fuzz run: an empty regToken once let an anonymous caller register a full account.

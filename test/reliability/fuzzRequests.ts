@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { signatureOf } from '../support/fakeGigyaTestbed.js';
+import { signatureOf } from '../../server/testing/signer.js';
 
 // Malformed requests to the Gigya surface, drawn from a seeded PRNG: the same seed gives the
 // same requests. Anything that could legitimately write goes to the sandbox site; the victim
