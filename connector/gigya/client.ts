@@ -1,5 +1,6 @@
+import { answerText, maxAnswerBytes } from './answerText.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
-import { GigyaApiError, GigyaTransportError, isTransient, validationErrorSchema } from './errors.js';
+import { GigyaApiError, GigyaTransportError, isTransient, minRetryDelayMs, validationErrorSchema } from './errors.js';
 import { canonicalMethodUrl, dataCenterDomain, percentEncode, signRequest } from './signature.js';
 import { redactText } from '../settings/redact.js';
 import { Secret } from '../settings/secret.js';
@@ -78,7 +79,7 @@ export class GigyaClient {
           if (error instanceof GigyaApiError || error instanceof GigyaTransportError) error.attempts = attempt;
           throw error;
         }
-        await this.#sleep(backoffDelay(this.#options.retry, attempt, this.#random));
+        await this.#sleep(Math.max(minRetryDelayMs(error), backoffDelay(this.#options.retry, attempt, this.#random)));
       }
     }
   }
@@ -134,7 +135,7 @@ export class GigyaClient {
       .map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
       .join('&');
     let status: number;
-    let text: string;
+    let text: string | null;
     try {
       const response = await this.#fetch(this.methodUrl(method), {
         method: 'POST',
@@ -143,13 +144,14 @@ export class GigyaClient {
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });
       status = response.status;
-      text = await response.text();
+      text = await answerText(response);
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       if (timedOut) throw new GigyaTransportError(method, 'timeout', `no answer within ${this.#options.timeoutMs} ms`, true);
       throw new GigyaTransportError(method, 'network', this.#safe(describe(error)), true);
     }
 
+    if (text === null) throw new GigyaTransportError(method, 'invalidResponse', `HTTP ${status}: an answer larger than ${maxAnswerBytes} bytes`, false);
     let envelope: GigyaResponse;
     try {
       envelope = envelopeSchema.parse(JSON.parse(text)) as GigyaResponse;

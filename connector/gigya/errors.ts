@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { retryableErrors, retryRuleOf } from './retryTable.js';
 
-/** Error codes worth another try: server hiccups, timeouts, per-UID concurrency, rate limits (gigya-api.md §4, §8). */
-export const transientErrorCodes: ReadonlySet<number> = new Set([500001, 504001, 504002, 409030, 403048]);
+/** Error codes worth another try (the retry table, retryTable.ts); every other code is permanent. */
+export const transientErrorCodes: ReadonlySet<number> = new Set(retryableErrors.map((rule) => rule.errorCode));
 
 export const validationErrorSchema = z.object({ errorCode: z.number(), message: z.string(), fieldName: z.string() }).loose();
 export type GigyaValidationError = z.infer<typeof validationErrorSchema>;
@@ -72,4 +73,9 @@ export function isGigyaError(error: unknown): error is GigyaError {
 /** Whether trying again later may succeed. */
 export function isTransient(error: unknown): boolean {
   return isGigyaError(error) && error.transient;
+}
+
+/** The least wait before trying again after this error (a rate limit asks for more than the backoff may give). */
+export function minRetryDelayMs(error: unknown): number {
+  return error instanceof GigyaApiError ? (retryRuleOf(error.errorCode)?.minDelayMs ?? 0) : 0;
 }

@@ -5,7 +5,10 @@ import type { CrmValues } from '../mapping/crmVariables.js';
 
 export type Answers = Record<string, string | boolean>;
 
-const answerValue = z.union([z.string(), z.boolean(), z.number().transform(String)]);
+/** Answers to fields the campaign does not declare are stored too: bounded in count and length like declared ones. */
+export const maxAnswers = 100;
+const answerValue = z.union([z.string().max(1000, 'at most 1000 characters'), z.boolean(), z.number().transform(String)]);
+const answersSchema = z.record(z.string().max(100, 'a field name of at most 100 characters'), answerValue).refine((answers) => Object.keys(answers).length <= maxAnswers, `at most ${maxAnswers} answers`);
 
 function fieldSchema(field: FormField): z.ZodType<string | boolean | undefined> {
   const text = z.string().trim().max(1000, 'at most 1000 characters');
@@ -29,7 +32,7 @@ function fieldSchema(field: FormField): z.ZodType<string | boolean | undefined> 
 export function readAnswers(campaign: Campaign, body: Record<string, unknown>): { answers: Answers; crmValues: CrmValues } | { fieldErrors: FieldError[] } {
   const shape = Object.fromEntries(campaign.formStep.fields.map((field) => [field.name, fieldSchema(field)]));
   const declared = z.object(shape).safeParse(body);
-  const extra = z.record(z.string(), answerValue).safeParse(body);
+  const extra = answersSchema.safeParse(body);
   const fieldErrors = [
     ...(declared.success ? [] : fieldErrorsOf(declared.error)),
     ...(extra.success ? [] : fieldErrorsOf(extra.error).filter((e) => !(e.field in shape))),

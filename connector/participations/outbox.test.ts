@@ -69,7 +69,7 @@ describe('outbox', () => {
     const participation = await submit(harness);
     expect(harness.participations.get(participation.id)?.status).toBe('failed');
 
-    const retried = await harness.request('POST', `/participations/${participation.id}/retry`);
+    const retried = await harness.request('POST', `/participations/${participation.id}/retry`, {});
     expect(retried.status).toBe(200);
     expect(retried.json.participation).toMatchObject({ status: 'succeeded', uid: 'lite-1', attempts: 2 });
     expect(gigya.methods().filter((m) => m === 'accounts.initRegistration')).toHaveLength(1);
@@ -79,8 +79,8 @@ describe('outbox', () => {
     const gigya = scriptedGigya({ 'accounts.initRegistration': init, 'accounts.setAccountInfo': stored });
     const harness = connectorHarness({ fetch: gigya.fetch });
     const participation = await submit(harness);
-    expect((await harness.request('POST', `/participations/${participation.id}/retry`)).status).toBe(409);
-    expect((await harness.request('POST', '/participations/nope/retry')).status).toBe(404);
+    expect((await harness.request('POST', `/participations/${participation.id}/retry`, {})).status).toBe(409);
+    expect((await harness.request('POST', '/participations/nope/retry', {})).status).toBe(404);
   });
 
   it('never stores the secret in the last error', async () => {

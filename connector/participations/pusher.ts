@@ -1,6 +1,6 @@
 import { backoffDelay } from '../gigya/backoff.js';
 import { GigyaClient } from '../gigya/client.js';
-import { GigyaApiError, isTransient } from '../gigya/errors.js';
+import { GigyaApiError, isTransient, minRetryDelayMs } from '../gigya/errors.js';
 import { mapParticipation } from '../mapping.js';
 import type { PushProgress } from '../push/context.js';
 import { strategies } from '../push/strategies.js';
@@ -97,7 +97,7 @@ export class Pusher {
       const message = redactText(error instanceof Error ? error.message : String(error), [secret]);
       const callId = error instanceof GigyaApiError ? (error.callId ?? null) : undefined;
       if (isTransient(error)) {
-        this.#transientFailure(id, settings, progress.windowStartMs, attempts, message, callId);
+        this.#transientFailure(id, settings, progress.windowStartMs, attempts, message, callId, minRetryDelayMs(error));
       } else {
         participations.recordResult(id, { status: 'failed', lastError: message, callId }, clock());
         this.#log(`participation ${id}: failed: ${message}`);
@@ -106,7 +106,7 @@ export class Pusher {
   }
 
   /** Back to the outbox with backoff, or failed once the maximum age has passed. */
-  #transientFailure(id: string, settings: IntegrationSettings | null, windowStartMs: number, attempts: number, message: string, callId?: string | null): void {
+  #transientFailure(id: string, settings: IntegrationSettings | null, windowStartMs: number, attempts: number, message: string, callId?: string | null, minDelayMs = 0): void {
     const { participations, clock } = this.#options;
     const outbox = settings?.outbox ?? { baseDelayMs: 5_000, maxDelayMs: 300_000, maxAgeMs: 1_800_000 };
     const now = clock();
@@ -116,7 +116,7 @@ export class Pusher {
       this.#log(`participation ${id}: failed: ${lastError}`);
       return;
     }
-    const nextAttemptMs = now + backoffDelay(outbox, Math.max(1, attempts), this.#options.random ?? Math.random);
+    const nextAttemptMs = now + Math.max(minDelayMs, backoffDelay(outbox, Math.max(1, attempts), this.#options.random ?? Math.random));
     participations.recordResult(id, { status: 'pending', lastError: message, callId, nextAttemptMs }, now);
     this.#log(`participation ${id}: will retry: ${message}`);
   }

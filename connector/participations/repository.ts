@@ -44,6 +44,13 @@ export interface PushResultUpdate {
   nextAttemptMs?: number | null;
 }
 
+/** A stored reason or Gigya error is for a person to read: longer ones are cut, so a runaway answer cannot fill the database. */
+export const maxStoredTextLength = 2_000;
+
+function clipped(text: string | null): string | null {
+  return text === null || text.length <= maxStoredTextLength ? text : `${text.slice(0, maxStoredTextLength - 1)}…`;
+}
+
 /** The campaign statistics table. Every write is one statement, so a crash never leaves half a step. */
 export class ParticipationRepository {
   constructor(private readonly db: ConnectorDatabase) {}
@@ -58,6 +65,7 @@ export class ParticipationRepository {
       )
       .run({
         ...p,
+        skipReason: clipped(p.skipReason),
         answers: JSON.stringify(p.answers),
         crmValues: JSON.stringify(p.crmValues),
         mappingProblems: JSON.stringify(p.mappingProblems),
@@ -126,7 +134,7 @@ export class ParticipationRepository {
         action: update.action !== undefined ? update.action : row.action,
         uid: update.uid !== undefined ? update.uid : row.uid,
         callId: update.callId !== undefined ? update.callId : row.call_id,
-        lastError: update.lastError !== undefined ? update.lastError : row.last_error,
+        lastError: update.lastError !== undefined ? clipped(update.lastError) : row.last_error,
         nextAttemptMs: update.nextAttemptMs !== undefined ? update.nextAttemptMs : null,
       });
   }

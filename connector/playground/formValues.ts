@@ -1,8 +1,17 @@
 import type { Campaign } from '../settings/campaign.js';
 
-export type PostedForm = Record<string, string>;
+/** A posted form, every value kept: a field sent twice stays a list, for the API to refuse as it would from any client. */
+export type PostedForm = Record<string, string | string[]>;
+type Posted = PostedForm[string] | undefined;
 
-const optional = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+/** Blank → left out; a list is passed on unchanged so that the API names the field. */
+const optional = (value: Posted): string | string[] | undefined => {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+};
+
+/** A checkbox: checked → true; a list is passed on unchanged so that the API names the field. */
+const checked = (value: Posted): boolean | string[] => (Array.isArray(value) ? value : value === 'true');
 
 /**
  * The settings form merged over the stored settings (as GET shows them), for PUT: fields the
@@ -13,7 +22,7 @@ export function integrationBody(current: Record<string, unknown>, form: PostedFo
   const { secretConfigured: _configured, stored: _stored, ...kept } = current;
   return {
     ...kept,
-    enabled: form.enabled === 'true',
+    enabled: checked(form.enabled),
     apiKey: optional(form.apiKey),
     userKey: optional(form.userKey),
     secret: optional(form.secret),
@@ -27,17 +36,17 @@ export function integrationBody(current: Record<string, unknown>, form: PostedFo
 export function campaignBody(existing: Campaign | null, form: PostedForm): Record<string, unknown> {
   return {
     title: optional(form.title),
-    identified: form.identified === 'true',
+    identified: checked(form.identified),
     formStep: { sso: form.sso, ...(existing ? { fields: existing.formStep.fields } : {}) },
   };
 }
 
 /** A participant's answers as the participations route reads them: blanks left out, the opt-in a boolean. */
-export function participationBody(campaign: Campaign, form: PostedForm): Record<string, string | boolean> {
-  const body: Record<string, string | boolean> = {};
+export function participationBody(campaign: Campaign, form: PostedForm): Record<string, string | string[] | boolean> {
+  const body: Record<string, string | string[] | boolean> = {};
   for (const field of campaign.formStep.fields) {
-    if (field.crmVariable === 'optin') body[field.name] = form[field.name] === 'true';
-    else if (optional(form[field.name]) !== undefined) body[field.name] = form[field.name]!.trim();
+    const value = field.crmVariable === 'optin' ? checked(form[field.name]) : optional(form[field.name]);
+    if (value !== undefined) body[field.name] = value;
   }
   return body;
 }

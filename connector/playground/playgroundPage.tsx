@@ -33,6 +33,7 @@ export const PlaygroundPage: FC<{ view: PlaygroundView }> = ({ view }) => (
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Qualifio connector playground</title>
+        <link rel="icon" href="/favicon.ico" type="image/svg+xml" />
         <style>{raw(playgroundCss)}</style>
       </head>
       <body>

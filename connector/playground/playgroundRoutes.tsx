@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { ParticipationRepository } from '../participations/repository.js';
 import type { FieldError } from '../settings/fieldErrors.js';
@@ -7,6 +6,7 @@ import type { SettingsRepository } from '../store/settingsRepository.js';
 import { campaignBody, integrationBody, participationBody, type PostedForm } from './formValues.js';
 import { InspectorLinks } from './inspectorLinks.js';
 import { PlaygroundPage, type PlaygroundView } from './playgroundPage.js';
+import { playgroundIcon } from './styles.js';
 
 export interface PlaygroundOptions {
   /** The connector's own HTTP API, called in-process: the playground adds no rule of its own. */
@@ -20,10 +20,19 @@ export interface PlaygroundOptions {
 export const defaultCampaignId = 'playground';
 const settingsPath = '/settings/integrations/gigya-lite-registration';
 
+/** Text fields only (a file has no place in these forms); a field sent twice stays a list. */
 async function postedForm(c: Context): Promise<PostedForm> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const form: PostedForm = {};
+  for (const [name, value] of Object.entries(await c.req.parseBody({ all: true }))) {
+    const texts = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+    if (texts.length > 0) form[name] = texts.length === 1 ? texts[0]! : texts;
+  }
+  return form;
 }
+
+/** What the refused form shows again: the first of a repeated field. */
+const shownValues = (form: PostedForm): Record<string, string> =>
+  Object.fromEntries(Object.entries(form).map(([name, value]) => [name, Array.isArray(value) ? (value[0] ?? '') : value]));
 
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -40,9 +49,8 @@ async function fieldErrorsOf(response: Response): Promise<FieldError[]> {
 export function playgroundRoutes(options: PlaygroundOptions): Hono {
   const { api, settings, participations } = options;
   const inspectorUrl = options.inspectorUrl ?? process.env.INSPECTOR_URL;
+  // Forms only from the playground's own page: the connector's cross-site guard (service/crossSiteGuard.ts) refuses the rest.
   const app = new Hono();
-  // Forms only from the playground's own page: another site must not repoint the integration.
-  app.use('/playground/*', csrf());
 
   const view = (campaignId: string, extra: Partial<PlaygroundView> = {}): PlaygroundView => {
     const integration = settings.integration();
@@ -66,6 +74,9 @@ export function playgroundRoutes(options: PlaygroundOptions): Hono {
     return `Participation ${participation.status}${participation.action === null ? '' : `: ${participation.action}`}${participation.uid === null ? '' : ` (UID ${participation.uid})`}.`;
   };
 
+  // Browsers ask for it on every page: a small icon instead of a 404 in the console.
+  app.get('/favicon.ico', (c) => c.body(playgroundIcon, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }));
+
   app.get('/', (c) => {
     const campaignId = c.req.query('campaign') || defaultCampaignId;
     const notice = noticeOf(c);
@@ -84,7 +95,10 @@ export function playgroundRoutes(options: PlaygroundOptions): Hono {
 
   app.post('/playground/campaign', async (c) => {
     const form = await postedForm(c);
-    const id = (form.id ?? '').trim();
+    const id = typeof form.id === 'string' ? form.id.trim() : '';
+    if (id === '') {
+      return c.html(<PlaygroundPage view={view(defaultCampaignId, { problems: { title: 'Campaign not saved', fieldErrors: [{ field: 'id', message: 'one campaign id' }] } })} />, 400);
+    }
     const response = await api.request(`/campaigns/${encodeURIComponent(id)}`, json('PUT', campaignBody(settings.campaign(id), form)));
     if (!response.ok) {
       return c.html(<PlaygroundPage view={view(defaultCampaignId, { problems: { title: 'Campaign not saved', fieldErrors: await fieldErrorsOf(response) } })} />, 400);
@@ -102,7 +116,7 @@ export function playgroundRoutes(options: PlaygroundOptions): Hono {
     const response = await api.request(`/campaigns/${encodeURIComponent(id)}/participations`, json('POST', participationBody(campaign, form)));
     if (!response.ok) {
       return c.html(
-        <PlaygroundPage view={view(id, { problems: { title: 'Participation refused', fieldErrors: await fieldErrorsOf(response) }, participantValues: form })} />,
+        <PlaygroundPage view={view(id, { problems: { title: 'Participation refused', fieldErrors: await fieldErrorsOf(response) }, participantValues: shownValues(form) })} />,
         400,
       );
     }

@@ -27,3 +27,7 @@ tr.accountOverwritten td { background:#fde2e1; }
 p.notice { padding:.4rem .6rem; background:#e3f4e6; border-radius:.3rem; }
 div.problem { padding:.4rem .8rem; background:#fde2e1; color:#8a1c17; border-radius:.3rem; }
 `;
+
+/** The tab icon: the header's purple with an arrow (Qualifio → Gigya). */
+export const playgroundIcon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#3b1f5e"/><path d="M3 8h8M8 4.5 11.5 8 8 11.5" stroke="#fff" stroke-width="2" fill="none" stroke-linecap="round"/></svg>';

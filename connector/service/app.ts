@@ -8,8 +8,23 @@ import { redactText } from '../settings/redact.js';
 import type { ConnectorDatabase } from '../store/database.js';
 import { SettingsRepository } from '../store/settingsRepository.js';
 import { playgroundRoutes } from '../playground/playgroundRoutes.js';
+import { adminTokenGuard } from './adminToken.js';
+import { connectorBodyLimit } from './bodyLimit.js';
+import { crossSiteGuard } from './crossSiteGuard.js';
+import { expectedHostNames, hostGuard } from './hostGuard.js';
+import { pageHeaders } from './pageHeaders.js';
 import { participationRoutes } from './participationRoutes.js';
 import { settingsRoutes } from './settingsRoutes.js';
+
+/** Who may talk to the connector (docs/connector.md). Without it: loopback names only, no token. */
+export interface ConnectorAccess {
+  /** CONNECTOR_ADMIN_TOKEN: every route then asks for it. */
+  adminToken?: string;
+  /** The address the server is bound to: its name is answered too. */
+  boundAddress?: string;
+  /** CONNECTOR_ALLOWED_HOSTS: further Host names answered. */
+  allowedHosts?: readonly string[];
+}
 
 export interface ConnectorAppOptions {
   db: ConnectorDatabase;
@@ -22,6 +37,7 @@ export interface ConnectorAppOptions {
   log?: (message: string) => void;
   /** Integration settings to store when none are stored yet (the CLI passes the environment). */
   initialIntegration?: IntegrationSettingsInput;
+  access?: ConnectorAccess;
 }
 
 export interface ConnectorApp {
@@ -58,18 +74,35 @@ export function createConnectorApp(options: ConnectorAppOptions): ConnectorApp {
     pollIntervalMs: () => settings.integration()?.outbox.pollIntervalMs ?? 1_000,
   });
 
+  const answerFailures = (app: Hono): void => {
+    app.notFound((c) => c.json({ error: 'notFound', message: `${c.req.method} ${c.req.path} is not a connector route` }, 404));
+    app.onError((error, c) => {
+      const secret = settings.integration()?.secret?.reveal();
+      const message = redactText(error.message, secret ? [secret] : []);
+      options.log?.(`internal error: ${message}`);
+      return c.json({ error: 'internal', message }, 500);
+    });
+  };
+
+  // The JSON API behind the door: the playground calls it in-process, past the guards it has already passed.
+  const api = new Hono();
+  api.route('/', settingsRoutes(settings, clock));
+  api.route('/', participationRoutes({ participations, settings, pusher, clock, ids: options.ids ?? randomUUID }));
+  answerFailures(api);
+
+  // The door: every request, API or playground, passes the same guards in this order.
+  const access = options.access ?? {};
   const app = new Hono();
-  app.route('/', settingsRoutes(settings, clock));
-  app.route('/', participationRoutes({ participations, settings, pusher, clock, ids: options.ids ?? randomUUID }));
-  // The playground (HTML forms at /) writes through the routes above, in-process.
-  app.route('/', playgroundRoutes({ api: app, settings, participations }));
-  app.notFound((c) => c.json({ error: 'notFound', message: `${c.req.method} ${c.req.path} is not a connector route` }, 404));
-  app.onError((error, c) => {
-    const secret = settings.integration()?.secret?.reveal();
-    const message = redactText(error.message, secret ? [secret] : []);
-    options.log?.(`internal error: ${message}`);
-    return c.json({ error: 'internal', message }, 500);
-  });
+  app.use(pageHeaders());
+  app.use(hostGuard(expectedHostNames(access.boundAddress, access.allowedHosts)));
+  app.use(crossSiteGuard());
+  // Before the token: a container's health check carries none, and the answer reveals nothing.
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.use(adminTokenGuard(access.adminToken));
+  app.use(connectorBodyLimit());
+  app.route('/', api);
+  app.route('/', playgroundRoutes({ api, settings, participations }));
+  answerFailures(app);
 
   return { app, outbox, pusher, participations, settings, close: () => outbox.stop() };
 }

@@ -1,24 +1,16 @@
 import type { Context } from 'hono';
 
-/** A submission as JSON or as a posted form (urlencoded or multipart); null when unreadable. */
+/** A JSON object body (the cross-site guard has already required application/json); null when unreadable. */
 export async function readBody(c: Context): Promise<Record<string, unknown> | null> {
-  const type = c.req.header('content-type') ?? '';
   try {
-    if (type.includes('application/json')) {
-      const json: unknown = await c.req.json();
-      return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
-    }
-    if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-      const form = await c.req.parseBody();
-      return Object.fromEntries(Object.entries(form).filter(([, value]) => typeof value === 'string'));
-    }
+    const json: unknown = await c.req.json();
+    return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  return null;
 }
 
 export const unreadableBody = {
   error: 'invalidBody',
-  message: 'send a JSON object (application/json) or a form (application/x-www-form-urlencoded)',
+  message: 'send a JSON object (Content-Type: application/json)',
 } as const;

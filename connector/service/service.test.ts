@@ -77,11 +77,13 @@ describe('POST /campaigns/:id/participations', () => {
     expect(gigya.methods()).toEqual(['accounts.initRegistration', 'accounts.setAccountInfo']);
   });
 
-  it('accepts a form-encoded submission', async () => {
-    const { harness } = await withCampaign();
+  it('refuses a form-encoded submission with 415 and saves nothing: the API takes JSON only', async () => {
+    const { harness, gigya } = await withCampaign();
     const posted = await harness.request('POST', '/campaigns/c1/participations', { ...jane, zipcode: '3290' }, 'application/x-www-form-urlencoded');
-    expect(posted.status).toBe(201);
-    expect(posted.json.participation).toMatchObject({ status: 'succeeded', crmValues: { zipcode: '3290' } });
+    expect(posted.status).toBe(415);
+    expect(posted.json).toMatchObject({ error: 'unsupportedMediaType', message: expect.stringContaining('application/json') });
+    expect(harness.participations.byCampaign('c1')).toEqual([]);
+    expect(gigya.calls).toEqual([]);
   });
 
   it('answers 400 with field errors for a missing or malformed email and saves nothing', async () => {
@@ -98,10 +100,11 @@ describe('POST /campaigns/:id/participations', () => {
     expect(gigya.calls).toEqual([]);
   });
 
-  it('answers 400 for a body that is neither JSON nor a form', async () => {
+  it('answers 400 for a JSON body that is not an object', async () => {
     const { harness } = await withCampaign();
-    const response = await harness.app.request('/campaigns/c1/participations', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const response = await harness.app.request('/campaigns/c1/participations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '["jane@example.com"]' });
     expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalidBody' });
   });
 
   it('answers 404 for an unknown campaign', async () => {

@@ -33,8 +33,8 @@ describe('restart in the middle of a push, against the fake', () => {
     await first.app.request('/campaigns/c1', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identified: true, formStep: { sso: 'gigyaLite' } }) });
     const posted = await first.app.request('/campaigns/c1/participations', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'email=jane%40example.com&firstname=Jane&lastname=Doe',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'jane@example.com', firstname: 'Jane', lastname: 'Doe' }),
     });
     const { participation } = (await posted.json()) as { participation: { id: string; status: string } };
     expect(participation.status).toBe('pending');
