@@ -23,6 +23,7 @@ export async function runLiteOnlyScenario(): Promise<LiteOnlyResult> {
       narrative: [
         `Jane submits the campaign form twice with ${email}.`,
         'Without Gigya SSO, Qualifio creates a lite account on every submission, with no existence check.',
+        'Gigya keeps one emailAccounts record per email address: the entry that ties together every account made with that email.',
         `Result: ${after.length} lite accounts, and ${emailAccountsRecords} emailAccounts record for the email.`,
       ],
       before,

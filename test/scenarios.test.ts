@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { runCustomScenario } from '../scenarios/custom.js';
-import { runLiteOnlyScenario } from '../scenarios/liteOnly.js';
-import { runLiteWithSsoScenario } from '../scenarios/liteWithSso.js';
-import { runNativeScenario } from '../scenarios/native.js';
+import { runCustomScenario as playCustom } from '../scenarios/custom.js';
+import { runLiteOnlyScenario as playLiteOnly } from '../scenarios/liteOnly.js';
+import { runLiteWithSsoScenario as playLiteWithSso } from '../scenarios/liteWithSso.js';
+import { runNativeScenario as playNative } from '../scenarios/native.js';
+import { ScenarioReport } from '../scenarios/report.js';
+import { shortField } from '../scenarios/table.js';
+
+/** Each scenario is played once; the behaviour tests and the printed-report tests read the same result. */
+function once<T>(play: () => Promise<T>): () => Promise<T> {
+  let played: Promise<T> | undefined;
+  return () => (played ??= play());
+}
+const runLiteOnlyScenario = once(playLiteOnly);
+const runLiteWithSsoScenario = once(playLiteWithSso);
+const runNativeScenario = once(playNative);
+const runCustomScenario = once(playCustom);
 
 describe('scenarios', () => {
   it('(1) lite only: two submissions with one email make two lite accounts and one emailAccounts record', async () => {
@@ -46,5 +58,53 @@ describe('scenarios', () => {
     const changedFields = result.changes.map((change) => change.field);
     expect(changedFields).not.toContain('profile.firstName');
     expect(changedFields).toEqual(expect.arrayContaining(['profile.city', 'profile.zip', 'subscriptions.newsletter.email.isSubscribed']));
+  });
+});
+
+describe('the printed report of npm run scenarios', () => {
+  async function printed(): Promise<string[]> {
+    const report = new ScenarioReport();
+    const results = [await runLiteOnlyScenario(), await runLiteWithSsoScenario(), await runNativeScenario(), await runCustomScenario()];
+    return results.map((result, index) => report.render(result, index));
+  }
+
+  it('says what an emailAccounts record is before the first result that counts them', async () => {
+    const [liteOnly] = await printed();
+    const lines = liteOnly!.split('\n');
+    const explained = lines.findIndex((line) => /one emailAccounts record per email address/.test(line));
+    const firstCount = lines.findIndex((line) => /\d+ emailAccounts record/.test(line));
+    expect(explained).toBeGreaterThan(-1);
+    expect(explained).toBeLessThan(firstCount);
+    expect(liteOnly).toContain('emailAccounts records for the email: 1');
+  });
+
+  it('says what the "changes" column counts under the first accounts table, and only there', async () => {
+    const output = (await printed()).join('\n');
+    const legend = /changes: how many writes the fake has recorded on the account, the one that created it included/g;
+    expect(output.match(legend)).toHaveLength(1);
+    const firstTable = output.indexOf('| changes');
+    expect(firstTable).toBeGreaterThan(-1);
+    expect(output.search(legend)).toBeGreaterThan(firstTable);
+    expect(output.search(legend)).toBeLessThan(output.indexOf('| changes', firstTable + 1));
+  });
+
+  it('prints field paths short, and says once how they are shortened', async () => {
+    const [, , native, custom] = await printed();
+    expect(native).toMatch(/^ {2}firstName +\| John +\| Jane$/m);
+    expect(native).toContain('city = profile.city');
+    expect(custom).toMatch(/^ {2}newsletter: subscribed +\| - +\| true$/m);
+    expect(custom).toMatch(/^ {2}newsletter: last changed +\| - +\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/m);
+    expect(custom).not.toContain('subscriptions.newsletter.email');
+    expect(custom).not.toContain('city = profile.city');
+  });
+});
+
+describe('shortField', () => {
+  it('names profile fields alone, subscription fields by subscription and part, and keeps other paths', () => {
+    expect(shortField('profile.firstName')).toBe('firstName');
+    expect(shortField('subscriptions.newsletter.email.isSubscribed')).toBe('newsletter: subscribed');
+    expect(shortField('subscriptions.offers.email.doubleOptIn.status')).toBe('offers: double opt-in');
+    expect(shortField('subscriptions.offers.email.somethingNew')).toBe('offers: somethingNew');
+    expect(shortField('data.score')).toBe('data.score');
   });
 });
