@@ -7,12 +7,12 @@ describe('parseCli', () => {
   });
 
   it('lets the environment override the defaults', () => {
-    const env = { FAKE_GIGYA_HOST: '0.0.0.0', FAKE_GIGYA_PORT: '5000', FAKE_GIGYA_DB: ':memory:', FAKE_GIGYA_SEED: 'seed.json' };
+    const env = { FAKE_GIGYA_HOST: '0.0.0.0', FAKE_GIGYA_PORT: '5000', FAKE_GIGYA_DB: ':memory:', FAKE_GIGYA_SEED: 'seed.json', FAKE_GIGYA_ADMIN_TOKEN: 't' };
     expect(parseCli([], env)).toMatchObject({ host: '0.0.0.0', port: 5000, db: ':memory:', seed: 'seed.json' });
   });
 
   it('lets flags override the environment', () => {
-    const env = { FAKE_GIGYA_HOST: '0.0.0.0', FAKE_GIGYA_PORT: '5000', FAKE_GIGYA_DB: 'env.db', FAKE_GIGYA_SEED: 'env.json' };
+    const env = { FAKE_GIGYA_HOST: '0.0.0.0', FAKE_GIGYA_PORT: '5000', FAKE_GIGYA_DB: 'env.db', FAKE_GIGYA_SEED: 'env.json', FAKE_GIGYA_ADMIN_TOKEN: 't' };
     const argv = ['--host', '::1', '--port', '6000', '--db', 'flag.db', '--seed', 'flag.json'];
     expect(parseCli(argv, env)).toMatchObject({ host: '::1', port: 6000, db: 'flag.db', seed: 'flag.json' });
   });
@@ -48,21 +48,67 @@ describe('parseCli', () => {
     expect(message).not.toContain(secret);
   });
 
-  it('answers a port that is not a number with a CliError', () => {
+  it('answers a port that is not a number in one line naming --port and FAKE_GIGYA_PORT', () => {
     expect(() => parseCli(['--port', 'http'], {})).toThrow(CliError);
+    expect(messageOf(() => parseCli(['--port', 'http'], {}))).toBe('Invalid --port (FAKE_GIGYA_PORT): "http" is not a whole number from 0 to 65535');
   });
 
-  it('answers a port above 65535 with a CliError', () => {
-    expect(() => parseCli([], { FAKE_GIGYA_PORT: '70000' })).toThrow(CliError);
+  it('answers a port above 65535 in one line naming --port and FAKE_GIGYA_PORT', () => {
+    expect(messageOf(() => parseCli([], { FAKE_GIGYA_PORT: '70000' }))).toBe('Invalid --port (FAKE_GIGYA_PORT): "70000" is not a whole number from 0 to 65535');
   });
 
-  it('answers an unknown flag with a CliError pointing at --help', () => {
-    expect(() => parseCli(['--colour'], {})).toThrow(/--help/);
+  it('names --journal-max and FAKE_GIGYA_JOURNAL_MAX when the journal bound is not a number', () => {
+    expect(messageOf(() => parseCli(['--journal-max', 'lots'], {}))).toMatch(/^Invalid --journal-max \(FAKE_GIGYA_JOURNAL_MAX\): "lots" is not a whole number/);
+  });
+
+  it('answers an unknown flag in one line pointing at --help', () => {
+    const message = messageOf(() => parseCli(['--colour'], {}));
+    expect(message).toMatch(/--colour.*; run fake-gigya --help for the options$/);
+    expect(message).not.toContain('\n');
   });
 
   it('sets help with --help or -h', () => {
     expect(parseCli(['--help'], {}).help).toBe(true);
     expect(parseCli(['-h'], {}).help).toBe(true);
+  });
+});
+
+describe('exposure', () => {
+  it('refuses a non-loopback --host without an admin token, in one line saying how to set one or opt in', () => {
+    const message = messageOf(() => parseCli(['--host', '0.0.0.0'], {}));
+    expect(message).toContain('--host (FAKE_GIGYA_HOST) 0.0.0.0');
+    expect(message).toContain('set FAKE_GIGYA_ADMIN_TOKEN');
+    expect(message).toContain('--allow-open-admin (FAKE_GIGYA_ALLOW_OPEN_ADMIN=true)');
+    expect(message).not.toContain('\n');
+    expect(() => parseCli([], { FAKE_GIGYA_HOST: '192.168.1.20' })).toThrow(/FAKE_GIGYA_ADMIN_TOKEN/);
+    expect(() => parseCli([], { FAKE_GIGYA_HOST: 'lab.example.com' })).toThrow(/FAKE_GIGYA_ADMIN_TOKEN/);
+  });
+
+  it('starts on a non-loopback --host with an admin token, --allow-open-admin or FAKE_GIGYA_ALLOW_OPEN_ADMIN=true', () => {
+    expect(parseCli(['--host', '0.0.0.0'], { FAKE_GIGYA_ADMIN_TOKEN: 't' }).host).toBe('0.0.0.0');
+    expect(parseCli(['--host', '0.0.0.0', '--allow-open-admin'], {}).allowOpenAdmin).toBe(true);
+    expect(parseCli(['--host', '::'], { FAKE_GIGYA_ALLOW_OPEN_ADMIN: 'true' }).allowOpenAdmin).toBe(true);
+  });
+
+  it('needs neither on a loopback address', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', '[::1]', 'localhost']) expect(parseCli(['--host', host], {}).host).toBe(host);
+  });
+
+  it('names --allow-open-admin and its variable when the variable is not true or false', () => {
+    expect(messageOf(() => parseCli([], { FAKE_GIGYA_ALLOW_OPEN_ADMIN: 'maybe' }))).toBe(
+      'Invalid --allow-open-admin (FAKE_GIGYA_ALLOW_OPEN_ADMIN): "maybe" is not true or false',
+    );
+    expect(parseCli([], { FAKE_GIGYA_ALLOW_OPEN_ADMIN: 'false' }).allowOpenAdmin).toBe(false);
+  });
+
+  it('reads --allowed-hosts and FAKE_GIGYA_ALLOWED_HOSTS as a comma list, the flag winning', () => {
+    expect(parseCli([], { FAKE_GIGYA_ALLOWED_HOSTS: 'fake-gigya, lab.internal' }).allowedHosts).toEqual(['fake-gigya', 'lab.internal']);
+    expect(parseCli(['--allowed-hosts', 'flag.test'], { FAKE_GIGYA_ALLOWED_HOSTS: 'env.test' }).allowedHosts).toEqual(['flag.test']);
+    expect(parseCli([], {}).allowedHosts).toEqual([]);
+  });
+
+  it('names --allowed-hosts and its variable when a name is not a host name', () => {
+    expect(messageOf(() => parseCli(['--allowed-hosts', 'ok.test,http://evil/'], {}))).toMatch(/^Invalid --allowed-hosts \(FAKE_GIGYA_ALLOWED_HOSTS\): /);
   });
 });
 
@@ -79,4 +125,23 @@ describe('helpText', () => {
     expect(text).toContain('(default 127.0.0.1)');
     expect(text).toContain('--seed');
   });
+
+  it('lists every alias and says where the seed format is documented', () => {
+    const text = helpText();
+    expect(text).toMatch(/--port, -p /);
+    expect(text).toMatch(/--help, -h /);
+    expect(text).toContain('--allowed-hosts');
+    expect(text).toContain('--allow-open-admin');
+    expect(text).toContain('Seed file format (--seed): docs/admin-api.md');
+  });
 });
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CliError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a CliError');
+}

@@ -1,15 +1,42 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { isLoopbackAddress } from './hostNames.js';
 import { apiKeySchema, secretSchema, userKeySchema } from './sites/createSite.js';
+
+interface FlagSpec {
+  env: string;
+  default: string | undefined;
+  help: string;
+  short?: string;
+  /** A switch: present means true; its variable takes true/false. */
+  boolean?: true;
+  /** What a valid value looks like, for the one-line error. */
+  expects?: string;
+}
 
 /** Every CLI flag, its environment variable and its default: --help and the docker-compose test read this table. */
 export const cliFlags = {
   host: { env: 'FAKE_GIGYA_HOST', default: '127.0.0.1', help: 'address to listen on' },
-  port: { env: 'FAKE_GIGYA_PORT', default: '4100', help: 'port to listen on (0 picks a free one)' },
+  port: { env: 'FAKE_GIGYA_PORT', default: '4100', short: 'p', help: 'port to listen on (0 picks a free one)', expects: 'a whole number from 0 to 65535' },
   db: { env: 'FAKE_GIGYA_DB', default: '.data/fake-gigya.db', help: "SQLite file, or ':memory:'" },
-  seed: { env: 'FAKE_GIGYA_SEED', default: undefined, help: 'JSON file of sites and accounts loaded at start' },
-  'journal-max': { env: 'FAKE_GIGYA_JOURNAL_MAX', default: '100000', help: 'request journal entries kept' },
-} as const;
+  seed: { env: 'FAKE_GIGYA_SEED', default: undefined, help: 'JSON file of sites and accounts loaded at start (format below)' },
+  'journal-max': { env: 'FAKE_GIGYA_JOURNAL_MAX', default: '100000', help: 'request journal entries kept', expects: 'a whole number from 1 to 10000000' },
+  'allowed-hosts': {
+    env: 'FAKE_GIGYA_ALLOWED_HOSTS',
+    default: undefined,
+    help: 'comma-separated host names /__admin also answers for (besides localhost, 127.0.0.1, [::1] and --host)',
+    expects: 'host names separated by commas, such as fake-gigya,lab.internal',
+  },
+  'allow-open-admin': {
+    env: 'FAKE_GIGYA_ALLOW_OPEN_ADMIN',
+    default: undefined,
+    boolean: true,
+    help: 'listen on a non-loopback --host without FAKE_GIGYA_ADMIN_TOKEN (anyone who reaches the port can change state)',
+    expects: 'true or false',
+  },
+} as const satisfies Record<string, FlagSpec>;
+
+type Flag = keyof typeof cliFlags;
 
 /** Environment-only settings: the demo site's fixed credentials and the admin token. */
 export const cliEnvironment = {
@@ -19,20 +46,48 @@ export const cliEnvironment = {
   adminToken: 'FAKE_GIGYA_ADMIN_TOKEN',
 } as const;
 
-const optionsSchema = z.object({
+/** Where the --seed format is described, for --help. */
+export const seedFormatDoc = 'docs/admin-api.md ("POST /seed") and server/seed/seedSchema.ts in the lab';
+
+const hostName = z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$/);
+const switchValue = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((text) => text === 'true' || text === '1')]);
+
+const flagSchemas = {
   host: z.string().min(1),
   port: z.coerce.number().int().min(0).max(65_535),
   db: z.string().min(1),
   seed: z.string().min(1).optional(),
-  journalMax: z.coerce.number().int().min(1).max(10_000_000),
-  demo: z.object({ apiKey: apiKeySchema.optional(), userKey: userKeySchema.optional(), secret: secretSchema.optional() }),
-  adminToken: z.string().min(1).optional(),
-  help: z.boolean(),
-});
+  'journal-max': z.coerce.number().int().min(1).max(10_000_000),
+  'allowed-hosts': z
+    .string()
+    .optional()
+    .transform((text) => (text ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''))
+    .pipe(z.array(hostName)),
+  'allow-open-admin': switchValue.optional().transform((value) => value ?? false),
+} satisfies Record<Flag, z.ZodType>;
 
-export type CliOptions = z.infer<typeof optionsSchema>;
+const demoSchema = z.object({ apiKey: apiKeySchema.optional(), userKey: userKeySchema.optional(), secret: secretSchema.optional() });
 
+export interface CliOptions {
+  host: string;
+  port: number;
+  db: string;
+  seed: string | undefined;
+  journalMax: number;
+  allowedHosts: string[];
+  allowOpenAdmin: boolean;
+  demo: z.infer<typeof demoSchema>;
+  adminToken: string | undefined;
+  help: boolean;
+}
+
+/** A start-up mistake: its message is one line that names the flag and its variable. */
 export class CliError extends Error {}
+
+/** `--port (FAKE_GIGYA_PORT)`: how every message names a setting. */
+export function settingName(flag: Flag): string {
+  return `--${flag} (${cliFlags[flag].env})`;
+}
 
 /** Flags win over the environment, which wins over the defaults. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -41,62 +96,89 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        host: { type: 'string' },
-        port: { type: 'string', short: 'p' },
-        db: { type: 'string' },
-        seed: { type: 'string' },
-        'journal-max': { type: 'string' },
+        ...Object.fromEntries(
+          Object.entries(cliFlags).map(([flag, spec]: [string, FlagSpec]) => [
+            flag,
+            { type: spec.boolean ? ('boolean' as const) : ('string' as const), ...(spec.short ? { short: spec.short } : {}) },
+          ]),
+        ),
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     }));
   } catch (error) {
-    throw new CliError(`${(error as Error).message}\nRun fake-gigya --help for the options.`);
+    throw new CliError(`${oneLine((error as Error).message)}; run fake-gigya --help for the options`);
   }
-  const pick = (flag: keyof typeof cliFlags) =>
-    (values[flag] as string | undefined) ?? nonEmpty(env[cliFlags[flag].env]) ?? cliFlags[flag].default;
-  const parsed = optionsSchema.safeParse({
-    host: pick('host'),
-    port: pick('port'),
-    db: pick('db'),
-    seed: pick('seed'),
-    journalMax: pick('journal-max'),
-    demo: {
-      apiKey: nonEmpty(env[cliEnvironment.apiKey]),
-      userKey: nonEmpty(env[cliEnvironment.userKey]),
-      secret: nonEmpty(env[cliEnvironment.secret]),
-    },
+
+  const setting = <F extends Flag>(flag: F): z.output<(typeof flagSchemas)[F]> => {
+    const spec: FlagSpec = cliFlags[flag];
+    const raw = values[flag] ?? nonEmpty(env[spec.env]) ?? spec.default;
+    const parsed = flagSchemas[flag].safeParse(raw);
+    if (!parsed.success) {
+      const shown = typeof raw === 'string' ? ` "${raw.slice(0, 100)}"` : '';
+      throw new CliError(`Invalid ${settingName(flag)}:${shown} is not ${spec.expects ?? 'a valid value'}`);
+    }
+    return parsed.data as z.output<(typeof flagSchemas)[F]>;
+  };
+
+  const demo = demoSchema.safeParse({
+    apiKey: nonEmpty(env[cliEnvironment.apiKey]),
+    userKey: nonEmpty(env[cliEnvironment.userKey]),
+    secret: nonEmpty(env[cliEnvironment.secret]),
+  });
+  if (!demo.success) {
+    const issue = demo.error.issues[0]!;
+    // Demo credentials come from the environment only: name the variable, never echo its value.
+    const field = issue.path[0] as keyof typeof cliEnvironment;
+    throw new CliError(`Invalid ${cliEnvironment[field]}: ${oneLine(issue.message)}`);
+  }
+
+  const options: CliOptions = {
+    host: setting('host'),
+    port: setting('port'),
+    db: setting('db'),
+    seed: setting('seed'),
+    journalMax: setting('journal-max'),
+    allowedHosts: setting('allowed-hosts'),
+    allowOpenAdmin: setting('allow-open-admin'),
+    demo: demo.data,
     adminToken: nonEmpty(env[cliEnvironment.adminToken]),
     help: values.help === true,
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    // Demo credentials come from the environment only: name the variable, never echo its value.
-    const [group, field] = issue.path;
-    if (group === 'demo') throw new CliError(`Invalid ${cliEnvironment[field as keyof typeof cliEnvironment]}: ${issue.message}`);
-    throw new CliError(`Invalid option ${issue.path.join('.')}: ${issue.message}`);
+  };
+  if (!options.help && !isLoopbackAddress(options.host) && options.adminToken === undefined && !options.allowOpenAdmin) {
+    throw new CliError(
+      `${settingName('host')} ${options.host} is reachable from other machines and the admin API would be open to them: ` +
+        `set ${cliEnvironment.adminToken} to a token, or accept an open admin API with --allow-open-admin (${cliFlags['allow-open-admin'].env}=true)`,
+    );
   }
-  return parsed.data;
+  return options;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
 export function helpText(): string {
-  const flags = Object.entries(cliFlags).map(
-    ([flag, spec]) => `  --${flag.padEnd(12)} ${spec.help}${spec.default ? ` (default ${spec.default})` : ''}  [env ${spec.env}]`,
-  );
+  const flags = Object.entries(cliFlags).map(([flag, spec]: [string, FlagSpec]) => {
+    const name = `--${flag}${spec.short ? `, -${spec.short}` : ''}`;
+    return `  ${name.padEnd(20)} ${spec.help}${spec.default ? ` (default ${spec.default})` : ''}  [env ${spec.env}]`;
+  });
   return [
     'fake-gigya: a local Gigya (SAP Customer Data Cloud) accounts API for development and tests',
     '',
     'Usage: fake-gigya [options]',
     '',
     ...flags,
-    '  --help, -h     this text',
+    `  ${'--help, -h'.padEnd(20)} this text`,
     '',
     'Environment only:',
     `  ${cliEnvironment.apiKey}, ${cliEnvironment.userKey}, ${cliEnvironment.secret}   fix the demo site's credentials (random otherwise)`,
     `  ${cliEnvironment.adminToken}   require this bearer token on /__admin`,
+    '',
+    `Seed file format (--seed): ${seedFormatDoc}.`,
   ].join('\n');
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { AdminClient } from './admin/client.js';
 import { createFakeGigya } from './app.js';
 import { FaultRegistry } from './faults/registry.js';
+import { baseUrlsOf, expectedHosts } from './hostNames.js';
+import { httpServerOptions } from './httpServerOptions.js';
 import { randomIds, systemClock } from './protocol/ids.js';
 import { loadSeed } from './seed/loadSeed.js';
 import type { Seed } from './seed/seedSchema.js';
@@ -23,6 +25,8 @@ export interface StartOptions {
   journalMaxEntries?: number;
   /** Sites and accounts to load before the server starts (the --seed file format). */
   seed?: Seed;
+  /** How long a client has to send a whole request before it is answered 408 and closed (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningFakeGigya {
@@ -48,12 +52,15 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
   const key = created.applicationKeys[0]!;
   if (options.seed !== undefined) loadSeed(store, randomIds, systemClock, options.seed);
   const faults = new FaultRegistry({ clock: systemClock });
-  const app = createFakeGigya({ store, faults, adminToken: options.adminToken, journal: options.journal });
+  let publicBaseUrls: readonly string[] = [];
+  const app = createFakeGigya({ store, faults, adminToken: options.adminToken, journal: options.journal, publicBaseUrls: () => publicBaseUrls });
   const server = await new Promise<ServerType>((resolve) => {
-    const running = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(running));
+    const serverOptions = httpServerOptions(options.requestTimeoutMs);
+    const running = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0, serverOptions }, () => resolve(running));
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  publicBaseUrls = baseUrlsOf(expectedHosts(), port);
   return {
     baseUrl,
     site: { apiKey: created.site.apiKey, userKey: key.userKey, secret: key.secret, dataCenter: created.site.dataCenter },

@@ -117,10 +117,30 @@ describe('signed requests', () => {
     expect(body.errorCode).toBe(0);
   });
 
-  it('accepts a signature over the URL actually called', async () => {
+  it('answers a signature over the URL called with 403003 when that URL is not one of its base URLs', async () => {
+    // In process the fake has no base URL: only the data center's production URLs verify.
     const url = 'http://localhost/accounts.getSchema';
     const body = await bed.call('accounts.getSchema', bed.signed('accounts.getSchema', {}, { url }));
-    expect(body.errorCode).toBe(0);
+    expect(body.errorCode).toBe(403003);
+  });
+
+  it("answers a request addressed to another data center's host with 403003, whatever it signed", async () => {
+    const called = 'http://accounts.eu1.gigya.com/accounts.getSchema';
+    const attempts = [
+      bed.signed('accounts.getSchema', {}, { url: called }),
+      bed.signed('accounts.getSchema', {}),
+      { apiKey: bed.site.apiKey, userKey: bed.site.userKey, secret: bed.site.secret },
+    ];
+    for (const params of attempts) {
+      const response = await bed.request(called, { method: 'POST', body: new URLSearchParams(params) });
+      expect(await bodyOf(response)).toMatchObject({ errorCode: 403003, errorDetails: expect.stringContaining('data center us1, not eu1') });
+    }
+  });
+
+  it("accepts a request addressed to its own data center's host (a hosts-file entry or a proxy)", async () => {
+    const called = 'https://accounts.us1.gigya.com/accounts.getSchema';
+    const response = await bed.request(called, { method: 'POST', body: new URLSearchParams(bed.signed('accounts.getSchema', {})) });
+    expect((await bodyOf(response)).errorCode).toBe(0);
   });
 
   it("answers a signature over another data center's URL with 403003", async () => {

@@ -9,8 +9,8 @@ import { safeEqual, sign } from './signature.js';
 export interface CallTarget {
   /** Fully qualified method name, e.g. accounts.setAccountInfo. */
   method: string;
-  /** The URL the request was actually sent to. */
-  url: URL;
+  /** The host name the request was addressed to (its Host header); read only to refuse another data center's. */
+  host: string;
   /** https when the client reached us over TLS (directly or through a proxy that says so). */
   secure: boolean;
   authorization: string | null;
@@ -29,9 +29,12 @@ export class Authenticator {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    /** The fake's own base URLs (FakeGigyaOptions.publicBaseUrls). */
+    private readonly publicBaseUrls: () => readonly string[] = () => [],
   ) {}
 
   async authenticate(site: Site, params: Params, target: CallTarget): Promise<Caller> {
+    refuseOtherDataCenter(site, target.host);
     if (target.authorization !== null && /^bearer\s/i.test(target.authorization)) {
       return this.bearer(site, target.authorization.replace(/^bearer\s+/i, '').trim());
     }
@@ -75,7 +78,7 @@ export class Authenticator {
     if (Math.abs(now - timestampMs) > skewMs) throw GigyaError.requestExpired();
 
     const given = params.sig!;
-    const valid = candidateUrls(site, target).some((url) => safeEqual(sign(key.secret, 'POST', url, params), given));
+    const valid = candidateUrls(site, target.method, this.publicBaseUrls()).some((url) => safeEqual(sign(key.secret, 'POST', url, params), given));
     if (!valid) throw GigyaError.invalidSignature();
     if (!this.nonces.remember(site.apiKey, nonce, now, 2 * skewMs)) throw GigyaError.duplicateNonce();
     return { via: 'signed', userKey: key.userKey };
@@ -121,14 +124,30 @@ export class Authenticator {
 }
 
 /**
+ * A request addressed to another data center's host (accounts.eu1.gigya.com for a us1 site,
+ * through a hosts-file entry or a proxy) is refused: real Gigya answers it from that data
+ * center, which does not know the site (gigya-api.md §12).
+ */
+function refuseOtherDataCenter(site: Site, host: string): void {
+  const named = /^[a-z0-9-]+\.([a-z0-9]+)\.(?:gigya\.com|sapcdm\.cn)\.?$/.exec(host.toLowerCase());
+  if (named === null || named[1] === site.dataCenter) return;
+  throw GigyaError.of(403003, `The site ${site.apiKey} is in data center ${site.dataCenter}, not ${named[1]}`);
+}
+
+/**
  * The URLs a client may have signed: SDKs sign over the production host of their data
  * center (gigya-api.md §2.1, "Signed URL = production host"), over https or — Python SDK
- * without useHTTPS — http; clients that sign what they call use the fake's own URL.
+ * without useHTTPS — http; clients that sign what they call use one of the fake's own base
+ * URLs. Never a host taken from the request: a Host header naming another data center would
+ * otherwise make a signature for that data center valid here (docs/behaviour.md).
  */
-export function candidateUrls(site: Site, target: CallTarget): string[] {
-  const namespace = target.method.split('.')[0]!;
-  const path = `/${target.method}`;
+export function candidateUrls(site: Site, method: string, publicBaseUrls: readonly string[]): string[] {
+  const namespace = method.split('.')[0]!;
+  const path = `/${method}`;
   const production = `${namespace}.${site.dataCenter}.gigya.com`;
-  const called = `${target.url.protocol.replace(':', '').toLowerCase()}://${target.url.host.toLowerCase()}${target.url.pathname}`;
-  return [`https://${production}${path}`, `http://${production}${path}`, called];
+  const own = publicBaseUrls.map((base) => {
+    const url = new URL(base);
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${path}`;
+  });
+  return [`https://${production}${path}`, `http://${production}${path}`, ...own];
 }

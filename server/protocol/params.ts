@@ -1,5 +1,6 @@
 import { GigyaError } from './errors.js';
 import type { Params } from './method.js';
+import { BodyAborted, BodyTooLarge, readBody } from './requestBody.js';
 
 /** Largest request body accepted; Gigya's own limit is unpublished (docs/behaviour.md). */
 export const maxBodyBytes = 1_048_576;
@@ -14,14 +15,15 @@ export async function readParams(request: Request, view: RequestView = requestVi
   if (view.url.search !== '') addAll(params, view.url.searchParams);
   if (request.method === 'GET' || request.method === 'HEAD') return params;
 
-  const declared = Number(view.header('content-length') ?? '0');
-  if (declared > maxBodyBytes) throw tooLarge();
-  const type = (view.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const contentType = view.header('content-type') ?? '';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  const bytes = await readBytes(request, view);
 
   if (type === 'multipart/form-data') {
     let form: FormData;
     try {
-      form = await request.formData();
+      // The bytes are already bounded: the platform's multipart parser reads them, not the socket.
+      form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
     } catch {
       throw GigyaError.invalidRequestFormat('Malformed multipart body');
     }
@@ -29,7 +31,7 @@ export async function readParams(request: Request, view: RequestView = requestVi
     return params;
   }
 
-  const body = await readText(request);
+  const body = readText(bytes);
   if (body.length === 0) return params;
   if (type === 'application/json') {
     addJson(params, body);
@@ -51,10 +53,19 @@ export function requestView(request: Request): RequestView {
   return { url: new URL(request.url), header: (name) => request.headers.get(name) ?? undefined };
 }
 
-async function readText(request: Request): Promise<string> {
-  const buffer = await request.arrayBuffer();
-  if (buffer.byteLength > maxBodyBytes) throw tooLarge();
-  return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+/** The body, at most maxBodyBytes, read while counting (requestBody.ts) whatever its framing. */
+async function readBytes(request: Request, view: RequestView): Promise<Uint8Array> {
+  try {
+    return await readBody(request, maxBodyBytes, view.header);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw tooLarge();
+    if (error instanceof BodyAborted) throw GigyaError.invalidRequestFormat(error.message);
+    throw error;
+  }
+}
+
+function readText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
 function tooLarge(): GigyaError {

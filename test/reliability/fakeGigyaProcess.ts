@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AdminClient } from '../../server/admin/client.js';
@@ -103,15 +104,36 @@ export interface GigyaAnswer {
   text: string;
 }
 
-/** POSTs form params to a Gigya method of the running fake. */
-export async function postForm(baseUrl: string, method: string, params: Record<string, string>, headers: Record<string, string> = {}): Promise<GigyaAnswer> {
-  const response = await fetch(`${baseUrl}/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(params).toString(),
-    signal: AbortSignal.timeout(15_000),
+/**
+ * POSTs form params to a Gigya method of the running fake, over node:http so a test can also
+ * send the Host header a proxy or a hosts-file entry would (fetch forbids setting it).
+ */
+export function postForm(baseUrl: string, method: string, params: Record<string, string>, headers: Record<string, string> = {}): Promise<GigyaAnswer> {
+  const { hostname, port } = new URL(baseUrl);
+  const body = Buffer.from(new URLSearchParams(params).toString());
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: hostname,
+        port,
+        method: 'POST',
+        path: `/${method}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length), ...headers },
+        timeout: 15_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error('no answer within 15 s')));
+    outgoing.on('error', reject);
+    outgoing.end(body);
   });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
 }
 
 /** The same call, read back as JSON (a Gigya envelope). */
