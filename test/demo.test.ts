@@ -22,9 +22,17 @@ it('npm run demo serves the playground and the inspector with the seeded full ac
     const page = await (await fetch(playground)).text();
     expect(page).toContain('liteAndSsoNative');
     expect(page).toContain('Take part as a participant');
-    const accounts = await (await fetch(inspector)).text();
+    const answer = await fetch(inspector);
+    const accounts = await answer.text();
     expect(accounts).toContain('john.doe@example.com');
     expect(accounts).toContain('John Doe');
+    // Titled by the demo site's name, served with the inspector's security headers.
+    expect(accounts).toContain('<title>Accounts · demo · fake Gigya inspector</title>');
+    expect(answer.headers.get('content-security-policy')).toMatch(/^default-src 'none'; /);
+    expect(answer.headers.get('x-frame-options')).toBe('DENY');
+    const icon = await fetch(new URL('/favicon.ico', inspector));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   } finally {
     const exited = once(child, 'exit');
     child.kill('SIGINT');
