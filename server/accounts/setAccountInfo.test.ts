@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Testbed, type Envelope } from '../testing/testbed.js';
+import { bodyOf, Testbed, type Envelope } from '../testing/testbed.js';
 
 let bed: Testbed;
 let uid: string;
@@ -226,5 +226,29 @@ describe('server-only flags', () => {
     const { body } = await bed.liteSubmit({ email: 'lite@example.com' }, { regSource: 'qualifio:campaign-1' });
     await bed.server('accounts.setAccountInfo', { UID: body.UID, regSource: 'somewhere-else' });
     expect(bed.store.accounts.get(bed.site.apiKey, body.UID)?.regSource).toBe('qualifio:campaign-1');
+  });
+
+  it('answers data nested 10,000 deep with a validation error, by form and by JSON body, and stores nothing', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const init = await bed.anonymous('accounts.initRegistration', { isLite: 'true' });
+    const byForm = await bed.anonymous('accounts.setAccountInfo', { regToken: init.regToken, profile: '{"email":"deep@example.com"}', data: deep });
+    expect(byForm.errorCode).toBe(400009);
+    const response = await bed.request('/accounts.setAccountInfo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"apiKey":"${bed.site.apiKey}","regToken":"${init.regToken}","data":${deep}}`,
+    });
+    expect((await bodyOf(response)).errorCode).not.toBe(500001);
+    expect(bed.store.accounts.byEmail(bed.site.apiKey, 'deep@example.com')).toEqual([]);
+  });
+
+  it('refuses an email holding a NUL or another control character', async () => {
+    // NUL is refused in any JSON parameter (400006); other control characters by the email rule (400009).
+    expect((await bed.liteSubmit({ email: 'ja\u0000ne@example.com' })).body.errorCode).toBe(400006);
+    expect((await bed.liteSubmit({ email: 'ja\u0007ne@example.com' })).body.errorCode).toBe(400009);
+    for (const email of ['ja\u0000ne@example.com', 'ja\u0007ne@example.com']) {
+      expect((await bed.server('accounts.importLiteAccount', { email })).errorCode).toBe(400006);
+    }
+    expect(bed.store.accounts.byEmail(bed.site.apiKey, 'ja\u0000ne@example.com')).toEqual([]);
   });
 });

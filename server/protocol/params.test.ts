@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodyOf, Testbed } from '../testing/testbed.js';
 import { GigyaError } from './errors.js';
-import { booleanParam, listParam, maxBodyBytes, objectParam, readParams } from './params.js';
+import { maxBodyBytes, readParams } from './params.js';
 
 let bed: Testbed;
 beforeEach(() => {
@@ -179,36 +179,5 @@ describe('malformed input', () => {
       body: 'not multipart at all',
     });
     expect(await bodyOf(response)).toMatchObject({ errorCode: 400001 });
-  });
-});
-
-describe('typed params', () => {
-  it('reads booleans as true/false and 1/0', () => {
-    expect(booleanParam({ a: 'true', b: 'FALSE', c: '1', d: '0' }, 'a')).toBe(true);
-    expect(booleanParam({ b: 'FALSE' }, 'b')).toBe(false);
-    expect(booleanParam({ c: '1' }, 'c')).toBe(true);
-    expect(booleanParam({ d: '0' }, 'd')).toBe(false);
-  });
-
-  it('treats a missing or empty boolean as not given', () => {
-    expect(booleanParam({}, 'a')).toBeUndefined();
-    expect(booleanParam({ a: '' }, 'a')).toBeUndefined();
-  });
-
-  it('answers a boolean that is neither true nor false with 400006', () => {
-    expect(errorOf(() => booleanParam({ isLite: 'yes' }, 'isLite')).errorCode).toBe(400006);
-  });
-
-  it('reads a list as CSV or as a JSON array', () => {
-    expect(listParam({ include: 'profile, data' }, 'include')).toEqual(['profile', 'data']);
-    expect(listParam({ include: '["profile","data"]' }, 'include')).toEqual(['profile', 'data']);
-  });
-
-  it('answers a JSON list of non-strings with 400006', () => {
-    expect(errorOf(() => listParam({ include: '[1]' }, 'include')).errorCode).toBe(400006);
-  });
-
-  it('treats an empty object param as not given', () => {
-    expect(objectParam({ profile: '' }, 'profile')).toBeUndefined();
   });
 });

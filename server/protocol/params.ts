@@ -69,7 +69,7 @@ function readText(bytes: Uint8Array): string {
 }
 
 function tooLarge(): GigyaError {
-  return new GigyaError(400001, 'Invalid request format', `Request body exceeds ${maxBodyBytes} bytes`, 413);
+  return GigyaError.requestTooLarge(maxBodyBytes);
 }
 
 function addAll(params: Params, source: URLSearchParams): void {
@@ -101,61 +101,4 @@ function jsonText(value: unknown): string {
     if (error instanceof RangeError) throw GigyaError.invalidRequestFormat('A JSON request body nests too deeply');
     throw error;
   }
-}
-
-/** Object parameters (profile, data, ...) travel as JSON text; anything else is 400006. */
-export function objectParam(params: Params, name: string): Record<string, unknown> | undefined {
-  const text = params[name];
-  if (text === undefined || text === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw GigyaError.invalidParameter(name, 'not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw GigyaError.invalidParameter(name, 'must be a JSON object');
-  }
-  return value as Record<string, unknown>;
-}
-
-/** Booleans as the SDKs send them: true/false, 1/0 (PHP). */
-export function booleanParam(params: Params, name: string): boolean | undefined {
-  const text = params[name];
-  if (text === undefined || text === '') return undefined;
-  switch (text.toLowerCase()) {
-    case 'true':
-    case '1':
-      return true;
-    case 'false':
-    case '0':
-      return false;
-    default:
-      throw GigyaError.invalidParameter(name, 'must be true or false');
-  }
-}
-
-export function requiredParam(params: Params, name: string): string {
-  const value = params[name];
-  if (value === undefined || value === '') throw GigyaError.missingParameter(name);
-  return value;
-}
-
-/** A list parameter: documented as CSV, sent by npm gigya as a JSON array (gigya-api.md §1). */
-export function listParam(params: Params, name: string): string[] | undefined {
-  const text = params[name]?.trim();
-  if (text === undefined || text === '') return undefined;
-  if (text.startsWith('[')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw GigyaError.invalidParameter(name, 'not valid JSON');
-    }
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-      throw GigyaError.invalidParameter(name, 'must be a list of names');
-    }
-    return value.map((item) => item.trim());
-  }
-  return text.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
