@@ -3,9 +3,13 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 // Pact's core and better-sqlite3 are native: forks isolate them better than threads.
 const shared = { pool: 'forks', testTimeout: 20_000, hookTimeout: 30_000 } as const;
 
-// Projects run in groups, lowest groupOrder first: the Pact consumer tests (which regenerate the
-// pacts) end before the provider verification (which checks them for drift, then verifies them)
-// starts. Everything else runs beside the consumers.
+// Pact's usage tracking prints a notice and calls out to the network on every run.
+const pact = { env: { PACT_DO_NOT_TRACK: 'true' } } as const;
+
+// Projects run in groups, lowest groupOrder first: the Pact consumer tests (which write the
+// generated pacts under contracts/.generated) end before the provider verification (which compares
+// them with the committed pact, then verifies the committed one) starts. Everything else runs
+// beside the consumers.
 const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
@@ -18,8 +22,9 @@ const projects: TestProjectInlineConfiguration[] = [
       sequence: { groupOrder: 0 },
     },
   },
-  { test: { ...shared, name: 'contracts-consumer', include: ['contracts/consumer/**/*.test.ts'], sequence: { groupOrder: 0 } } },
-  { test: { ...shared, name: 'contracts-provider', include: ['contracts/provider/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+  { test: { ...shared, ...pact, name: 'contracts-consumer', include: ['contracts/consumer/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+  // Each verification starts its own process (contracts/provider/verification.ts), which loads the fake first.
+  { test: { ...shared, ...pact, name: 'contracts-provider', include: ['contracts/provider/**/*.test.ts'], testTimeout: 90_000, sequence: { groupOrder: 1 } } },
 ];
 
 export default defineConfig({ test: { projects } });
