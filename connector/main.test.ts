@@ -26,4 +26,30 @@ describe('npm run connector', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  const start = async (env: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'connector-main-'));
+    try {
+      return await runToExit(process.execPath, ['--import', 'tsx', 'connector/main.ts'], {
+        cwd: resolve(import.meta.dirname, '..'),
+        env: { ...process.env, CONNECTOR_DB: join(dir, 'connector.db'), CONNECTOR_PORT: '0', ...env },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it.each([
+    [{ CONNECTOR_HOST: '0.0.0.0' }, 'CONNECTOR_HOST=0.0.0.0 reaches beyond this machine and CONNECTOR_ADMIN_TOKEN is not set: set CONNECTOR_ADMIN_TOKEN'],
+    [{ CONNECTOR_PORT: 'abc' }, 'CONNECTOR_PORT must be a port number from 0 to 65535, not "abc"'],
+    [{ CONNECTOR_DB: '/dev/null/connector.db' }, 'CONNECTOR_DB=/dev/null/connector.db cannot be opened'],
+    [{ GIGYA_API_KEY: '3_key', GIGYA_USER_KEY: 'AKuser', GIGYA_SECRET: 'GX98IPy4pUedr7Gkj2U4ODKXRxGVpqOp', GIGYA_SETUP: 'nope' }, 'GIGYA_SETUP: '],
+  ])('refuses to start in one line naming the variable (%o)', async (env, line) => {
+    const { code, output } = await start(env);
+    expect(code).toBe(1);
+    const lines = output.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`[connector] cannot start: ${line}`);
+    expect(output).not.toContain('GX98IPy4pUedr7Gkj2U4ODKXRxGVpqOp');
+  }, 30_000);
 });

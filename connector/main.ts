@@ -1,55 +1,57 @@
 import { serve } from '@hono/node-server';
 import { createConnectorApp } from './service/app.js';
-import type { IntegrationSettingsInput } from './settings/integration.js';
-import { SettingsError } from './settings/fieldErrors.js';
-import { openConnectorDatabase } from './store/database.js';
+import { readConnectorEnvironment, StartupError } from './service/environment.js';
+import { openConnectorDatabase, type ConnectorDatabase } from './store/database.js';
 
 // `npm run connector`: environment → open the database → listen → resume the outbox.
+// It reads CONNECTOR_HOST, CONNECTOR_PORT, CONNECTOR_DB, CONNECTOR_ADMIN_TOKEN,
+// CONNECTOR_ALLOW_OPEN, CONNECTOR_ALLOWED_HOSTS, INSPECTOR_URL, and GIGYA_API_KEY,
+// GIGYA_USER_KEY, GIGYA_SECRET, GIGYA_BASE_URL, GIGYA_DATA_CENTER, GIGYA_SETUP, which seed the
+// integration settings on first start (then the settings screen is the source of truth).
+// Every start-up problem is one line naming the variable to change (docs/connector.md).
 
-const env = process.env;
-const host = env.CONNECTOR_HOST ?? '127.0.0.1';
-const port = Number(env.CONNECTOR_PORT ?? 4200);
-const dbPath = env.CONNECTOR_DB ?? '.data/connector.db';
+function cannotStart(message: string): never {
+  console.error(`[connector] cannot start: ${message}`);
+  process.exit(1);
+}
 
-/**
- * GIGYA_* seed the integration settings when the database holds none yet: afterwards the
- * settings screen (PUT /settings/integrations/gigya-lite-registration) is the source of truth.
- */
-function integrationFromEnvironment(): IntegrationSettingsInput | undefined {
-  if (!env.GIGYA_API_KEY && !env.GIGYA_USER_KEY && !env.GIGYA_SECRET) return undefined;
-  return {
-    enabled: true,
-    apiKey: env.GIGYA_API_KEY,
-    userKey: env.GIGYA_USER_KEY,
-    secret: env.GIGYA_SECRET,
-    dataCenter: (env.GIGYA_DATA_CENTER ?? 'us1') as IntegrationSettingsInput['dataCenter'],
-    baseUrl: env.GIGYA_BASE_URL ?? 'http://127.0.0.1:4100',
-    setup: (env.GIGYA_SETUP ?? 'liteOnly') as IntegrationSettingsInput['setup'],
-  };
+let config: ReturnType<typeof readConnectorEnvironment>;
+try {
+  config = readConnectorEnvironment(process.env);
+} catch (error) {
+  cannotStart(error instanceof StartupError ? error.message : String(error));
+}
+const { host, port, dbPath } = config;
+
+let db: ConnectorDatabase;
+try {
+  db = openConnectorDatabase(dbPath);
+} catch (error) {
+  cannotStart(`CONNECTOR_DB=${dbPath} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 try {
-  const db = openConnectorDatabase(dbPath);
   const connector = createConnectorApp({
     db,
-    initialIntegration: integrationFromEnvironment(),
+    initialIntegration: config.initialIntegration,
+    access: config.access,
     log: (message) => console.log(`[connector] ${message}`),
   });
   connector.outbox.start();
   const server = serve({ fetch: connector.app.fetch, hostname: host, port }, (info) => {
     const integration = connector.settings.integration();
-    console.log(`[connector] listening on http://${host}:${info.port} (database ${dbPath})`);
+    console.log(`[connector] listening on http://${host.includes(':') ? `[${host}]` : host}:${info.port} (database ${dbPath})`);
+    if (config.access.adminToken !== undefined) console.log('[connector] admin token required: Authorization: Bearer <CONNECTOR_ADMIN_TOKEN>, or open /?token=<CONNECTOR_ADMIN_TOKEN> once in a browser');
     console.log(
       integration?.enabled
         ? `[connector] Gigya Lite Registration enabled: set-up ${integration.setup}, ${integration.baseUrl ?? `data center ${integration.dataCenter}`}`
         : '[connector] Gigya Lite Registration disabled: PUT /settings/integrations/gigya-lite-registration, or set GIGYA_API_KEY, GIGYA_USER_KEY and GIGYA_SECRET',
     );
   });
-  // Listening fails after this block has run: a taken port is reported here, in one line.
+  // Listening fails after this block has run: a taken port or an unknown address is reported here, in one line.
   const onListenError = (error: NodeJS.ErrnoException): void => {
-    const hint = error.code === 'EADDRINUSE' ? '; choose another port with CONNECTOR_PORT' : '';
-    console.error(`[connector] cannot start: cannot listen on ${host}:${port}: ${error.code ?? error.message}${hint}`);
-    process.exit(1);
+    const hint = error.code === 'EADDRINUSE' ? '; choose another port with CONNECTOR_PORT' : '; check CONNECTOR_HOST';
+    cannotStart(`cannot listen on ${host}:${port}: ${error.code ?? error.message}${hint}`);
   };
   server.once('error', onListenError);
   server.once('listening', () => server.off('error', onListenError));
@@ -63,7 +65,5 @@ try {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 } catch (error) {
-  // SettingsError messages name fields, never values, so printing them is safe.
-  console.error(`[connector] cannot start: ${error instanceof SettingsError ? error.message : String(error)}`);
-  process.exit(1);
+  cannotStart(error instanceof Error ? error.message : String(error));
 }

@@ -113,6 +113,54 @@ describe('the playground page', () => {
     expect(harness.settings.integration()?.baseUrl).toBe('http://fake-gigya.test');
   });
 
+  it('refuses a hand-made campaign form naming Gigya SSO and Lite together, as the API does', async () => {
+    const { harness } = playground();
+    const body = 'id=c2&identified=true&sso=gigyaSso&sso=gigyaLite';
+    const response = await harness.app.request('/playground/campaign', { method: 'POST', headers: formHeaders, body });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('cannot both be enabled');
+    expect(harness.settings.campaign('c2')).toBeNull();
+  });
+
+  it('refuses a settings or participant field sent twice instead of keeping one of the values', async () => {
+    const { harness, post } = playground();
+    const settings = await harness.app.request('/playground/settings', { method: 'POST', headers: formHeaders, body: `${new URLSearchParams(settingsForm)}&setup=liteOnly` });
+    expect(settings.status).toBe(400);
+    expect(await settings.text()).toContain('<code>setup</code>');
+    expect(harness.settings.integration()?.setup).toBe('liteOnly');
+    await post('/playground/campaign', { id: 'c1', identified: 'true', sso: 'gigyaLite' });
+    const twice = await harness.app.request('/playground/campaigns/c1/participations', { method: 'POST', headers: formHeaders, body: 'email=a%40example.com&email=b%40example.com&firstname=A&lastname=B' });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain('<code>email</code>');
+    expect(harness.participations.byCampaign('c1')).toEqual([]);
+  });
+
+  it('sends every page with a script-free Content-Security-Policy, no framing, nosniff and a Referrer-Policy', async () => {
+    const { harness, post } = playground();
+    const answers = [await harness.app.request('/'), await harness.app.request('/playground/settings', { method: 'POST', headers: formHeaders, body: new URLSearchParams({ ...settingsForm, apiKey: '' }) })];
+    expect(answers.map((a) => a.status)).toEqual([200, 400]);
+    for (const answer of answers) {
+      expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+      const csp = answer.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toMatch(/script-src/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("form-action 'self'");
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy')).toBe('same-origin');
+    }
+    expect((await post('/playground/campaign', { id: 'c1', identified: 'true', sso: 'gigyaLite' })).status).toBe(303);
+  });
+
+  it('serves an icon instead of a 404', async () => {
+    const { harness } = playground();
+    const icon = await harness.app.request('/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg/);
+  });
+
   it('leaves the JSON API as it was', async () => {
     const { harness } = playground();
     expect((await harness.request('GET', '/nope')).status).toBe(404);

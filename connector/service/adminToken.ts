@@ -5,8 +5,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 /** The cookie a browser keeps after opening the playground once with `?token=`. */
 export const tokenCookie = 'connector_token';
 
-/** Paths a browser fetches on its own, carrying nothing worth guarding. */
-const openPaths = new Set(['/favicon.ico']);
+/** The icon browsers fetch on their own and the container health check: nothing worth guarding. */
+const openPaths = new Set(['/favicon.ico', '/health']);
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 

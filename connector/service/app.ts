@@ -100,6 +100,8 @@ export function createConnectorApp(options: ConnectorAppOptions): ConnectorApp {
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.use(adminTokenGuard(access.adminToken));
   app.use(connectorBodyLimit());
+  // For a container's health check: answers once the connector serves, tells nothing else.
+  app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', api);
   app.route('/', playgroundRoutes({ api, settings, participations }));
   answerFailures(app);

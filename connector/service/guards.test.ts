@@ -152,9 +152,12 @@ describe('the admin token', () => {
     expect(await page.text()).toContain('Connector playground');
   });
 
-  it('leaves the icon open', async () => {
+  it('leaves the icon and the health check open, telling nothing', async () => {
     const c = await connector({ adminToken });
     expect((await c.send('/favicon.ico')).status).toBe(200);
+    const health = await c.send('/health');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { connectorHarness, liteCampaign, testSecret } from '../testing/connectorHarness.js';
 import { gigyaError, scriptedGigya } from '../testing/scriptedGigya.js';
+import { maxAnswers } from '../participations/intake.js';
+import { maxStoredTextLength } from '../participations/repository.js';
 
 const liteGigya = () =>
   scriptedGigya({
@@ -154,6 +156,30 @@ describe('POST /campaigns/:id/participations', () => {
     const { harness } = await withCampaign(liteCampaign, gigya);
     const posted = await harness.request('POST', '/campaigns/c1/participations', jane);
     expect(posted.json.participation).toMatchObject({ status: 'failed', lastError: expect.stringContaining('400009'), nextAttemptAt: null, callId: 'call-2' });
+  });
+});
+
+describe('what a participation stores is bounded', () => {
+  it('cuts a runaway Gigya error to a readable length', async () => {
+    const gigya = scriptedGigya({ 'accounts.initRegistration': () => ({ regToken: 'RT1_a' }), 'accounts.setAccountInfo': gigyaError(400009, 'x'.repeat(100_000)) });
+    const { harness } = await withCampaign(liteCampaign, gigya);
+    const posted = await harness.request('POST', '/campaigns/c1/participations', jane);
+    const lastError = (posted.json.participation as { lastError: string }).lastError;
+    expect(lastError).toContain('400009');
+    expect(lastError.length).toBe(maxStoredTextLength);
+    expect(lastError.endsWith('…')).toBe(true);
+  });
+
+  it('refuses more than the allowed number of answers, and answers longer than 1000 characters, even to undeclared fields', async () => {
+    const { harness } = await withCampaign();
+    const many = Object.fromEntries(Array.from({ length: maxAnswers }, (_, i) => [`extra${i}`, 'x']));
+    const tooMany = await harness.request('POST', '/campaigns/c1/participations', { ...jane, ...many });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.json.fieldErrors)).toContain(`at most ${maxAnswers} answers`);
+    const tooLong = await harness.request('POST', '/campaigns/c1/participations', { ...jane, note: 'x'.repeat(1001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.fieldErrors).toEqual([{ field: 'note', message: 'at most 1000 characters' }]);
+    expect((await harness.request('GET', '/campaigns/c1/participations')).json.participations).toEqual([]);
   });
 });
 
