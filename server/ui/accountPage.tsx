@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../store/history.js';
 import { KindBadge, personName, Time, Value } from './display.js';
 import { HistoryTimeline } from './historyTimeline.js';
 import { Layout, siteName, sitePath, type SiteRef } from './layout.js';
+import { PreferencesTable } from './preferencesTable.js';
 import { SubscriptionsTable } from './subscriptionsTable.js';
 
 /** One account (or what is left of a deleted one: its history) with every write it went through. */
@@ -60,6 +61,7 @@ const AccountSummary: FC<{ apiKey: string; account: Account }> = ({ apiKey, acco
     </section>
     <Fields title="Profile" id="profile" values={account.profile} />
     <SubscriptionsTable subscriptions={account.subscriptions} />
+    <PreferencesTable preferences={account.preferences} />
     <Fields title="Data" id="data" values={account.data} />
   </>
 );

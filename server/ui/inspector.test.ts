@@ -27,6 +27,7 @@ describe('the sites page', () => {
     const bed = inspectorTestbed();
     const { html } = await bed.page(ui);
     expect(html).toContain(`<th scope="row"><a href="${ui}/sites/${bed.apiKey}/accounts">inspected</a></th><td><code class="key">${bed.apiKey}</code></td>`);
+    expect(html).toContain('a new one per submission <code class="muted">perSubmit</code>');
   });
 
   it('redirects the address with a trailing slash to the inspector', async () => {
@@ -153,6 +154,16 @@ describe('the account page', () => {
     expect(table).toMatch(/<tr data-subscription="offers"><th scope="row"><code>offers<\/code><\/th><td>no<\/td><td><span class="muted">—<\/span><\/td>/);
     expect(table).not.toContain('{&quot;');
     expect(headersWithoutScope(html)).toEqual([]);
+  });
+
+  it('shows preferences as one row per consent, nested ids dotted', async () => {
+    const bed = inspectorTestbed();
+    const uid = await fullUid(bed);
+    await bed.call('accounts.setAccountInfo', { UID: uid, preferences: { terms: { tos1: { isConsentGranted: true, docVersion: 2 } }, privacy: { isConsentGranted: false } } });
+    const { html } = await bed.page(`${ui}/sites/${bed.apiKey}/accounts/${uid}`);
+    const table = html.split('<table class="preferences" id="preferences">')[1]!.split('</table>')[0]!;
+    expect(table).toContain('<tr data-preference="terms.tos1"><th scope="row"><code>terms.tos1</code></th><td>yes</td><td>2</td>');
+    expect(table).toContain('<tr data-preference="privacy"><th scope="row"><code>privacy</code></th><td>no</td>');
   });
 
   it("badges the write that created the account as such, not as blanks filled", async () => {

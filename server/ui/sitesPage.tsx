@@ -3,6 +3,12 @@ import type { AppKey, Site } from '../store/sites.js';
 import { Time } from './display.js';
 import { Layout, siteName, sitePath } from './layout.js';
 
+/** The site policy for a lite resubmit with a known email (docs/behaviour.md), said in words. */
+const liteAccountsInWords: Record<Site['policies']['liteAccounts'], string> = {
+  perSubmit: 'a new one per submission',
+  mergeByEmail: 'one per email, updated',
+};
+
 export interface SiteRow {
   site: Site;
   keys: AppKey[];
@@ -20,7 +26,7 @@ export const SitesPage: FC<{ sites: SiteRow[] }> = ({ sites }) => (
           <th scope="col">Site</th>
           <th scope="col">apiKey</th>
           <th scope="col">Data center</th>
-          <th scope="col">Lite accounts</th>
+          <th scope="col">Lite accounts (policy)</th>
           <th scope="col">Application keys</th>
           <th scope="col">Accounts</th>
           <th scope="col">Created</th>
@@ -37,7 +43,9 @@ export const SitesPage: FC<{ sites: SiteRow[] }> = ({ sites }) => (
               <code class="key">{site.apiKey}</code>
             </td>
             <td>{site.dataCenter}</td>
-            <td>{site.policies.liteAccounts}</td>
+            <td>
+              {liteAccountsInWords[site.policies.liteAccounts]} <code class="muted">{site.policies.liteAccounts}</code>
+            </td>
             <td>
               {keys.map((key) => (
                 <div>
