@@ -96,8 +96,6 @@ export function createConnectorApp(options: ConnectorAppOptions): ConnectorApp {
   app.use(pageHeaders());
   app.use(hostGuard(expectedHostNames(access.boundAddress, access.allowedHosts)));
   app.use(crossSiteGuard());
-  // Before the token: a container's health check carries none, and the answer reveals nothing.
-  app.get('/health', (c) => c.json({ status: 'ok' }));
   app.use(adminTokenGuard(access.adminToken));
   app.use(connectorBodyLimit());
   // For a container's health check: answers once the connector serves, tells nothing else.
