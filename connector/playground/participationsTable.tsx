@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { Participation } from '../participations/participation.js';
 import type { InspectorLinks } from './inspectorLinks.js';
+import { actionInWords, pushBadge } from './outcomeWords.js';
 
 const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : '');
 
@@ -16,7 +17,7 @@ export const ParticipationsTable: FC<{ participations: Participation[]; links: I
           <tr>
             <th scope="col">Submitted</th>
             <th scope="col">Email</th>
-            <th scope="col">Name</th>
+            <th scope="col">Name submitted</th>
             <th scope="col">Push</th>
             <th scope="col">Set-up</th>
             <th scope="col">What it did</th>
@@ -29,6 +30,7 @@ export const ParticipationsTable: FC<{ participations: Participation[]; links: I
             const email = text(participation.crmValues.email);
             const accountHref = participation.uid === null ? undefined : links.account(participation.uid);
             const emailHref = email === '' ? undefined : links.emailAccounts(email);
+            const badge = pushBadge(participation);
             return (
               <tr class={participation.action ?? participation.status} data-participation={participation.id}>
                 <td>
@@ -37,11 +39,11 @@ export const ParticipationsTable: FC<{ participations: Participation[]; links: I
                 <th scope="row">{emailHref === undefined ? email : <a href={emailHref}>{email}</a>}</th>
                 <td>{`${text(participation.crmValues.firstname)} ${text(participation.crmValues.lastname)}`.trim()}</td>
                 <td>
-                  <span class={`badge ${participation.status}`}>{participation.status}</span>
+                  <span class={`badge ${badge.tone}`}>{badge.text}</span>
                   {participation.attempts > 1 && <span class="hint"> {participation.attempts} attempts</span>}
                 </td>
                 <td>{participation.setup ?? '—'}</td>
-                <td>{participation.action ?? '—'}</td>
+                <td class="did">{actionInWords(participation.action) ?? '—'}</td>
                 <td>
                   {participation.uid === null ? (
                     '—'

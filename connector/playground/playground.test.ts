@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { connectorHarness, testSecret } from '../testing/connectorHarness.js';
 import { scriptedGigya } from '../testing/scriptedGigya.js';
 import { InspectorLinks } from './inspectorLinks.js';
+import { actionInWords, participationNotice, pushBadge } from './outcomeWords.js';
+import { playgroundCss } from './styles.js';
 
 const formHeaders = { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' };
 const crmVariables = ['email', 'firstname', 'lastname', 'gender', 'birthday', 'phone', 'address', 'number', 'box', 'locality', 'zipcode', 'country', 'function', 'company', 'optin'];
@@ -90,8 +92,10 @@ describe('the playground page', () => {
     expect(participation).toMatchObject({ status: 'succeeded', action: 'liteAccountCreated', uid: 'lite-1', crmValues: { optin: true, firstname: 'Jane' } });
     expect(participation!.crmValues).not.toHaveProperty('locality');
     const { html } = await page(submitted.location!.replace(/#.*$/, ''));
-    expect(html).toContain('Participation succeeded: liteAccountCreated (UID lite-1).');
+    expect(html).toContain('Participation pushed to Gigya: created a lite account (UID lite-1).');
     expect(html).toContain('<span class="badge succeeded">succeeded</span>');
+    expect(html).toContain('<td class="did">created a lite account</td>');
+    expect(html).not.toContain('liteAccountCreated<');
     expect(html).toContain('href="http://fake-gigya.test/__admin/ui/sites/3_key/accounts/lite-1"');
     expect(html).toContain('href="http://fake-gigya.test/__admin/ui/sites/3_key/email-accounts?email=jane%40example.com"');
   });
@@ -165,6 +169,31 @@ describe('the playground page', () => {
     const { harness } = playground();
     expect((await harness.request('GET', '/nope')).status).toBe(404);
     expect((await harness.request('GET', '/settings/integrations/gigya-lite-registration')).json.settings).toMatchObject({ secret: '[redacted]', setup: 'liteOnly' });
+  });
+});
+
+describe('outcomes in words', () => {
+  it('says an overwriting push succeeded and overwrote, with a badge of its own', () => {
+    expect(pushBadge({ status: 'succeeded', action: 'accountOverwritten' })).toEqual({ text: 'succeeded, overwrote', tone: 'overwrote' });
+    expect(pushBadge({ status: 'succeeded', action: 'liteAccountCreated' })).toEqual({ text: 'succeeded', tone: 'succeeded' });
+    expect(playgroundCss).toMatch(/\.badge\.overwrote \{[^}]*#fde2e1/);
+  });
+
+  it('says in words what each push did, and that the custom set-up keeps the submitted name out', () => {
+    expect(actionInWords('accountOverwritten')).toContain('overwrote the full account');
+    expect(actionInWords('blanksFilled')).toMatch(/kept the full account.*its name too.*not replaced/);
+    expect(actionInWords('nothingToFill')).toContain('nothing was written');
+    expect(actionInWords(null)).toBeUndefined();
+    const notice = participationNotice({ status: 'succeeded', action: 'blanksFilled', uid: 'u1', skipReason: null, lastError: null });
+    expect(notice).toBe('Participation pushed to Gigya: kept the full account: filled only its empty fields; values it had (its name too) were not replaced by the submitted ones (UID u1).');
+  });
+
+  it('gives the set-up choice a whole row, so its options are not cut off', async () => {
+    const { page } = playground();
+    const { html } = await page('/');
+    expect(html).toContain('<label class="wide">Set-up<select name="setup">');
+    expect(playgroundCss).toContain('form.stack label.wide { grid-column:1 / -1; }');
+    expect(html).toContain('Both connected, custom integration (full accounts kept, blanks filled, opt-in) (custom)');
   });
 });
 

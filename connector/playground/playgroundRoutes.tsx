@@ -5,6 +5,7 @@ import type { FieldError } from '../settings/fieldErrors.js';
 import type { SettingsRepository } from '../store/settingsRepository.js';
 import { campaignBody, integrationBody, participationBody, type PostedForm } from './formValues.js';
 import { InspectorLinks } from './inspectorLinks.js';
+import { participationNotice } from './outcomeWords.js';
 import { PlaygroundPage, type PlaygroundView } from './playgroundPage.js';
 import { playgroundIcon } from './styles.js';
 
@@ -70,8 +71,7 @@ export function playgroundRoutes(options: PlaygroundOptions): Hono {
     if (saved === 'settings') return 'Settings saved.';
     if (saved === 'campaign') return 'Campaign saved.';
     const participation = saved === 'participation' ? participations.get(c.req.query('participation') ?? '') : null;
-    if (participation === null) return undefined;
-    return `Participation ${participation.status}${participation.action === null ? '' : `: ${participation.action}`}${participation.uid === null ? '' : ` (UID ${participation.uid})`}.`;
+    return participation === null ? undefined : participationNotice(participation);
   };
 
   // Browsers ask for it on every page: a small icon instead of a 404 in the console.

@@ -50,12 +50,12 @@ export const SettingsForm: FC<{ settings: IntegrationSettings | null; campaignId
         Gigya base URL (the fake)
         <input type="url" name="baseUrl" value={settings?.baseUrl ?? ''} placeholder="http://127.0.0.1:4100" />
       </label>
-      <label>
+      <label class="wide">
         Set-up
         <select name="setup">
           {setupSchema.options.map((setup) => (
             <option value={setup} selected={(settings?.setup ?? 'liteOnly') === setup}>
-              {`${setup}: ${setupLabels[setup]}`}
+              {`${setupLabels[setup]} (${setup})`}
             </option>
           ))}
         </select>

@@ -10,6 +10,8 @@ h2 { font-size:1.15rem; margin:1.6rem 0 .6rem; }
 section { border-top:1px solid #ddd; }
 form.stack { display:grid; grid-template-columns:repeat(auto-fill, minmax(13rem, 1fr)); gap:.6rem; align-items:end; max-width:62rem; }
 form.stack label { display:flex; flex-direction:column; font-size:.85rem; gap:.15rem; }
+form.stack label.wide { grid-column:1 / -1; }
+form.stack label.wide select { max-width:100%; }
 form.stack label.check { flex-direction:row; align-items:center; gap:.4rem; font-size:.95rem; }
 input, select, button { font:inherit; padding:.25rem .4rem; }
 button { cursor:pointer; }
@@ -18,11 +20,13 @@ table { border-collapse:collapse; width:100%; margin:.4rem 0 1rem; }
 th, td { border-bottom:1px solid #d6dbe1; padding:.35rem .5rem; text-align:left; vertical-align:top; }
 th { background:#f3f5f8; }
 code { font-family:ui-monospace, monospace; font-size:.9em; }
-.badge { display:inline-block; padding:0 .45rem; border-radius:.6rem; font-size:.8rem; font-weight:600; border:1px solid #bbb; }
+.badge { white-space:nowrap; display:inline-block; padding:0 .45rem; border-radius:.6rem; font-size:.8rem; font-weight:600; border:1px solid #bbb; }
 .badge.succeeded { background:#e3f4e6; color:#1d6b2c; border-color:#9fd0a9; }
 .badge.failed { background:#fde2e1; color:#8a1c17; border-color:#e6a29e; }
 .badge.pending { background:#fff1c2; color:#6b5200; border-color:#e5cf7a; }
 .badge.skipped { background:#f1f1f1; color:#444; }
+.badge.overwrote { background:#fde2e1; color:#8a1c17; border-color:#e6a29e; }
+td.did { min-width:18rem; }
 tr.accountOverwritten td { background:#fde2e1; }
 p.notice { padding:.4rem .6rem; background:#e3f4e6; border-radius:.3rem; }
 div.problem { padding:.4rem .8rem; background:#fde2e1; color:#8a1c17; border-radius:.3rem; }
