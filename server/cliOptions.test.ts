@@ -112,6 +112,40 @@ describe('exposure', () => {
   });
 });
 
+describe('ephemeral', () => {
+  it('keeps everything in memory with --ephemeral, FAKE_GIGYA_EPHEMERAL=true or FAKE_GIGYA_DB=:memory:', () => {
+    expect(parseCli(['--ephemeral'], {})).toMatchObject({ db: ':memory:', ephemeral: true });
+    expect(parseCli([], { FAKE_GIGYA_EPHEMERAL: 'true' })).toMatchObject({ db: ':memory:', ephemeral: true });
+    expect(parseCli([], { FAKE_GIGYA_DB: ':memory:' })).toMatchObject({ db: ':memory:', ephemeral: true });
+    expect(parseCli(['--db', ':memory:', '--ephemeral'], {})).toMatchObject({ db: ':memory:', ephemeral: true });
+  });
+
+  it('stays on the file by default and with FAKE_GIGYA_EPHEMERAL=false', () => {
+    expect(parseCli([], {})).toMatchObject({ db: '.data/fake-gigya.db', ephemeral: false });
+    expect(parseCli([], { FAKE_GIGYA_EPHEMERAL: 'false' })).toMatchObject({ db: '.data/fake-gigya.db', ephemeral: false });
+  });
+
+  it('lets a flag win over the environment between --ephemeral and --db', () => {
+    expect(parseCli(['--ephemeral'], { FAKE_GIGYA_DB: 'env.db' })).toMatchObject({ db: ':memory:', ephemeral: true });
+    expect(parseCli(['--db', 'flag.db'], { FAKE_GIGYA_EPHEMERAL: 'true' })).toMatchObject({ db: 'flag.db', ephemeral: false });
+  });
+
+  it('refuses --ephemeral with a --db file given the same way, in one line naming both', () => {
+    expect(messageOf(() => parseCli(['--ephemeral', '--db', 'x.db'], {}))).toBe(
+      '--ephemeral (FAKE_GIGYA_EPHEMERAL) keeps everything in memory: it cannot be combined with --db (FAKE_GIGYA_DB) "x.db"',
+    );
+    expect(() => parseCli([], { FAKE_GIGYA_EPHEMERAL: '1', FAKE_GIGYA_DB: 'x.db' })).toThrow(CliError);
+  });
+
+  it('names --ephemeral and its variable when the variable is not true or false', () => {
+    expect(messageOf(() => parseCli([], { FAKE_GIGYA_EPHEMERAL: 'yes' }))).toBe('Invalid --ephemeral (FAKE_GIGYA_EPHEMERAL): "yes" is not true or false');
+  });
+
+  it('says in --help when to use it', () => {
+    expect(helpText()).toMatch(/--ephemeral\s+keep everything in memory.*CI jobs/);
+  });
+});
+
 describe('helpText', () => {
   it('lists every environment variable', () => {
     const text = helpText();

@@ -18,7 +18,14 @@ interface FlagSpec {
 export const cliFlags = {
   host: { env: 'FAKE_GIGYA_HOST', default: '127.0.0.1', help: 'address to listen on' },
   port: { env: 'FAKE_GIGYA_PORT', default: '4100', short: 'p', help: 'port to listen on (0 picks a free one)', expects: 'a whole number from 0 to 65535' },
-  db: { env: 'FAKE_GIGYA_DB', default: '.data/fake-gigya.db', help: "SQLite file, or ':memory:'" },
+  db: { env: 'FAKE_GIGYA_DB', default: '.data/fake-gigya.db', help: "SQLite file, or ':memory:' (the same as --ephemeral)" },
+  ephemeral: {
+    env: 'FAKE_GIGYA_EPHEMERAL',
+    default: undefined,
+    boolean: true,
+    help: 'keep everything in memory, no file: for CI jobs and test runs that start a fresh fake each time (faster writes; all is lost when it stops)',
+    expects: 'true or false',
+  },
   seed: { env: 'FAKE_GIGYA_SEED', default: undefined, help: 'JSON file of sites and accounts loaded at start (format below)' },
   'journal-max': { env: 'FAKE_GIGYA_JOURNAL_MAX', default: '100000', help: 'request journal entries kept', expects: 'a whole number from 1 to 10000000' },
   'allowed-hosts': {
@@ -56,6 +63,7 @@ const flagSchemas = {
   host: z.string().min(1),
   port: z.coerce.number().int().min(0).max(65_535),
   db: z.string().min(1),
+  ephemeral: switchValue.optional().transform((value) => value ?? false),
   seed: z.string().min(1).optional(),
   'journal-max': z.coerce.number().int().min(1).max(10_000_000),
   'allowed-hosts': z
@@ -72,6 +80,8 @@ export interface CliOptions {
   host: string;
   port: number;
   db: string;
+  /** Everything in memory (`db` is ':memory:'). */
+  ephemeral: boolean;
   seed: string | undefined;
   journalMax: number;
   allowedHosts: string[];
@@ -133,10 +143,22 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     throw new CliError(`Invalid ${cliEnvironment[field]}: ${oneLine(issue.message)}`);
   }
 
+  // --ephemeral and a --db file: the one given as a flag wins over the one in the environment (as
+  // everywhere), and both at the same level is a contradiction, refused rather than guessed.
+  const givenAt = (flag: Flag) => (values[flag] !== undefined ? 2 : nonEmpty(env[cliFlags[flag].env]) !== undefined ? 1 : 0);
+  const fileDb = setting('db');
+  let ephemeral = fileDb === ':memory:' || setting('ephemeral');
+  if (ephemeral && fileDb !== ':memory:' && givenAt('db') > 0) {
+    if (givenAt('db') === givenAt('ephemeral')) {
+      throw new CliError(`${settingName('ephemeral')} keeps everything in memory: it cannot be combined with ${settingName('db')} "${fileDb.slice(0, 100)}"`);
+    }
+    ephemeral = givenAt('ephemeral') > givenAt('db');
+  }
   const options: CliOptions = {
     host: setting('host'),
     port: setting('port'),
-    db: setting('db'),
+    db: ephemeral ? ':memory:' : fileDb,
+    ephemeral,
     seed: setting('seed'),
     journalMax: setting('journal-max'),
     allowedHosts: setting('allowed-hosts'),

@@ -58,7 +58,7 @@ function main(): void {
     const baseUrl = `http://${host}:${info.port}`;
     publicBaseUrls = baseUrlsOf(hosts, info.port);
     console.log(`fake-gigya listening on ${baseUrl}`);
-    console.log(`  database  ${options.db}`);
+    console.log(`  database  ${options.ephemeral ? ':memory: (ephemeral: everything is lost when it stops)' : options.db}`);
     console.log(`  demo site apiKey=${demo.apiKey}`);
     console.log(`            userKey=${demo.userKey}`);
     console.log(`            secret=${demo.secret ?? `(as given in FAKE_GIGYA_SECRET)`}`);
