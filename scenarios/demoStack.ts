@@ -1,11 +1,10 @@
 // The demo's two services in one process: a fake Gigya with a seeded full account and a connector pointed at it.
 import { serve, type ServerType } from '@hono/node-server';
 import { createConnectorApp, openConnectorDatabase, type ConnectorApp, type Setup } from '../connector/index.js';
-import { createFakeGigya } from '../server/app.js';
+import { startFakeGigya } from '../server/embedded.js';
 import { randomIds, systemClock } from '../server/protocol/ids.js';
 import { loadSeed } from '../server/seed/loadSeed.js';
-import { ensureDemoSite } from '../server/sites/demoSite.js';
-import { openStore } from '../server/store/index.js';
+import { demoSiteName } from '../server/sites/demoSite.js';
 
 /** Fully registered accounts of the demo site: John is the one the native set-up overwrites. */
 export const demoAccounts = [
@@ -17,8 +16,7 @@ export const demoAccounts = [
 export const demoCampaignId = 'playground';
 
 export interface DemoOptions {
-  host?: string;
-  /** 0 for a random free port. */
+  /** Loopback ports; 0 for a random free one. */
   fakePort?: number;
   connectorPort?: number;
   /** Point the connector at the fake (keys, set-up, campaign); false leaves it for the playground's forms. */
@@ -52,12 +50,11 @@ function stop(server: ServerType): Promise<void> {
 }
 
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
-  const host = options.host ?? '127.0.0.1';
-  const store = openStore({ file: ':memory:' });
-  const demo = ensureDemoSite(store, randomIds, systemClock, {});
-  const key = store.sites.appKeysOf(demo.apiKey)[0]!;
-  loadSeed(store, randomIds, systemClock, { sites: [{ apiKey: demo.apiKey, accounts: demoAccounts }] });
-  const fake = await listen(createFakeGigya({ store, adminToken: options.adminToken }).fetch, host, options.fakePort ?? 0);
+  const host = '127.0.0.1';
+  const gigya = await startFakeGigya({ site: { name: demoSiteName }, port: options.fakePort ?? 0, adminToken: options.adminToken });
+  const demo = gigya.site;
+  loadSeed(gigya.store, randomIds, systemClock, { sites: [{ apiKey: demo.apiKey, accounts: demoAccounts }] });
+  const fake = { url: gigya.baseUrl };
 
   const db = openConnectorDatabase(':memory:');
   const connector = createConnectorApp({
@@ -66,7 +63,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     initialIntegration:
       options.configure === false
         ? undefined
-        : { enabled: true, apiKey: demo.apiKey, userKey: key.userKey, secret: key.secret, dataCenter: 'us1', baseUrl: fake.url, setup: options.setup ?? 'liteAndSsoNative' },
+        : { enabled: true, apiKey: demo.apiKey, userKey: demo.userKey, secret: demo.secret, dataCenter: 'us1', baseUrl: fake.url, setup: options.setup ?? 'liteAndSsoNative' },
   });
   if (options.configure !== false) {
     await connector.app.request(`/campaigns/${demoCampaignId}`, {
@@ -77,7 +74,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   }
   connector.outbox.start();
   const connectorServer = await listen(connector.app.fetch, host, options.connectorPort ?? 0).catch(async (error: unknown) => {
-    await stop(fake.server);
+    await gigya.close();
     throw error;
   });
 
@@ -85,14 +82,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     gigyaBaseUrl: fake.url,
     connectorUrl: connectorServer.url,
     inspectorUrl: `${fake.url}/__admin/ui`,
-    site: { apiKey: demo.apiKey, userKey: key.userKey, secret: key.secret },
+    site: { apiKey: demo.apiKey, userKey: demo.userKey, secret: demo.secret },
     connector,
     async close() {
       await stop(connectorServer.server);
       await connector.close();
       db.close();
-      await stop(fake.server);
-      store.close();
+      await gigya.close();
     },
   };
 }

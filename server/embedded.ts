@@ -9,14 +9,16 @@ import { randomIds, systemClock } from './protocol/ids.js';
 import { loadSeed } from './seed/loadSeed.js';
 import type { Seed } from './seed/seedSchema.js';
 import { createSite } from './sites/createSite.js';
+import type { BeforeHandle } from './protocol/dispatch.js';
 import { openStore, type Store } from './store/index.js';
 import type { Policies } from './store/policies.js';
-import { resetSiteData } from './store/reset.js';
 
 export interface StartOptions {
   /** SQLite file; in memory by default. */
   db?: string;
-  /** Policies of the site created for this instance. */
+  /** Fixed credentials and name for the site created for this instance (random ones by default). */
+  site?: { apiKey?: string; userKey?: string; secret?: string; name?: string };
+  /** Policies of the site created for this instance; reset() restores them. */
   policies?: Partial<Policies>;
   dataCenter?: 'us1' | 'eu1' | 'au1' | 'eu2';
   adminToken?: string;
@@ -27,6 +29,10 @@ export interface StartOptions {
   seed?: Seed;
   /** How long a client has to send a whole request before it is answered 408 and closed (default 30 s). */
   requestTimeoutMs?: number;
+  /** A loopback port (0, the default, picks a free one). */
+  port?: number;
+  /** Runs for every call after authentication, before faults and the method: to observe what got through. */
+  beforeHandle?: BeforeHandle;
 }
 
 export interface RunningFakeGigya {
@@ -36,7 +42,9 @@ export interface RunningFakeGigya {
   /** A typed client of /__admin (docs/admin-api.md), carrying the admin token if one was set. */
   admin: AdminClient;
   store: Store;
-  /** Forgets this site's accounts, tokens, history, journal and faults; the credentials stay valid. */
+  /** Fault injection, in process (the same as /__admin/faults). */
+  faults: FaultRegistry;
+  /** Forgets this site's accounts, tokens, history, journal and faults and restores its policies; the credentials stay valid. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -44,19 +52,29 @@ export interface RunningFakeGigya {
 /** Starts a fake Gigya on a random loopback port, for another project's tests. */
 export async function startFakeGigya(options: StartOptions = {}): Promise<RunningFakeGigya> {
   const store = openStore({ file: options.db ?? ':memory:', journalMaxEntries: options.journalMaxEntries });
+  const { name = 'embedded', userKey, secret, apiKey } = options.site ?? {};
   const created = createSite(store, randomIds, systemClock, {
-    name: 'embedded',
+    apiKey,
+    name,
     dataCenter: options.dataCenter ?? 'us1',
     policies: options.policies ?? {},
+    applicationKeys: [{ userKey, secret }],
   });
   const key = created.applicationKeys[0]!;
   if (options.seed !== undefined) loadSeed(store, randomIds, systemClock, options.seed);
   const faults = new FaultRegistry({ clock: systemClock });
   let publicBaseUrls: readonly string[] = [];
-  const app = createFakeGigya({ store, faults, adminToken: options.adminToken, journal: options.journal, publicBaseUrls: () => publicBaseUrls });
+  const app = createFakeGigya({
+    store,
+    faults,
+    adminToken: options.adminToken,
+    journal: options.journal,
+    beforeHandle: options.beforeHandle,
+    publicBaseUrls: () => publicBaseUrls,
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const serverOptions = httpServerOptions(options.requestTimeoutMs);
-    const running = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0, serverOptions }, () => resolve(running));
+    const running = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0, serverOptions }, () => resolve(running));
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -66,9 +84,11 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
     site: { apiKey: created.site.apiKey, userKey: key.userKey, secret: key.secret, dataCenter: created.site.dataCenter },
     admin: new AdminClient(`${baseUrl}/__admin`, options.adminToken),
     store,
+    faults,
     reset: () => {
-      resetSiteData(store.db, created.site.apiKey);
+      store.resetSite(created.site.apiKey);
       faults.clear(created.site.apiKey);
+      store.sites.setPolicies(created.site.apiKey, created.site.policies);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -62,3 +62,25 @@ describe('startFakeGigya options', () => {
     expect(await fake.admin.journalCount()).toBe(20);
   });
 });
+
+describe('startFakeGigya with fixed credentials', () => {
+  const site = { apiKey: '3_fixed-site', userKey: 'AFIXEDKEY', secret: Buffer.from('a fixed test secret').toString('base64'), name: 'fixed' };
+
+  it('creates the site with the credentials given, which a client can use at once', async () => {
+    fake = await startFakeGigya({ site });
+    expect(fake.site).toMatchObject({ apiKey: site.apiKey, userKey: site.userKey, secret: site.secret });
+    expect((await call('accounts.importLiteAccount', { apiKey: site.apiKey, userKey: site.userKey, secret: site.secret, email: 'ann@example.com' })).errorCode).toBe(0);
+    expect((await fake.admin.site(site.apiKey)).name).toBe('fixed');
+  });
+
+  it('reset() restores the policies it started with and shows every authenticated call to beforeHandle', async () => {
+    const seen: string[] = [];
+    fake = await startFakeGigya({ site, policies: { liteAccounts: 'mergeByEmail' }, beforeHandle: ({ method }) => void seen.push(method) });
+    await fake.admin.setPolicies(site.apiKey, { liteAccounts: 'perSubmit' });
+    fake.reset();
+    expect((await fake.admin.site(site.apiKey)).policies.liteAccounts).toBe('mergeByEmail');
+    await call('accounts.getSchema', { apiKey: site.apiKey });
+    await call('accounts.search', { apiKey: site.apiKey, query: 'SELECT * FROM accounts' });
+    expect(seen).toEqual(['accounts.getSchema']);
+  });
+});
