@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'test-results/**', 'contracts/pacts/**', 'dist/**'] },
+  { ignores: ['node_modules/**', '.data/**', 'test-results/**', 'contracts/pacts/**', 'dist/**', 'lib/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

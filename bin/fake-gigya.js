@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The package bin: runs the TypeScript CLI through tsx, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../server/main.ts');
+// The package bin: the fake's CLI, compiled into lib/ by `npm run build:lib` (npm pack runs it).
+await import('../lib/server/main.js');
