@@ -1,16 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cliEnvironment, cliFlags, parseCli } from '../server/cliOptions.js';
 import { randomIds, systemClock } from '../server/protocol/ids.js';
 import { loadSeedFile } from '../server/seed/loadSeed.js';
 import { ensureDemoSite } from '../server/sites/demoSite.js';
 import { openStore } from '../server/store/index.js';
+import { captureOutput, listeningUrl, runToExit } from '../server/testing/childProcesses.js';
 
 // Docker cannot run here: this test keeps docker-compose.yml and the Dockerfile from drifting
-// away from the CLIs they start (env names, ports, commands, mounts).
+// away from the CLIs they start (env names, ports, commands, mounts, health checks), and runs each
+// service's command and health check outside Docker, in a directory laid out as the image is.
 
 const root = new URL('../', import.meta.url);
+const rootPath = fileURLToPath(root);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
 interface Service {
@@ -22,6 +30,7 @@ interface Service {
   volumes?: string[];
   profiles?: string[];
   depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
 }
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
 const service = (name: string): Service => {
@@ -41,9 +50,20 @@ function mountOf(name: string, path: string): [string, string] | undefined {
     .find(([, target]) => path.startsWith(`${target}/`));
 }
 
-// What connector/main.ts reads; its source is the authority.
-const connectorEnvNames = ['CONNECTOR_HOST', 'CONNECTOR_PORT', 'CONNECTOR_DB', 'GIGYA_BASE_URL', 'GIGYA_API_KEY', 'GIGYA_USER_KEY', 'GIGYA_SECRET', 'GIGYA_DATA_CENTER', 'GIGYA_SETUP'];
-const connectorMain = new URL('connector/main.ts', root);
+/** The connector's own sources, tests left out: what it reads from the environment is in there. */
+const connectorSources = (readdirSync(new URL('connector/', root), { recursive: true, encoding: 'utf8' }) as string[])
+  .filter((path) => /\.tsx?$/.test(path) && !path.includes('.test.'))
+  .map((path) => read(`connector/${path}`))
+  .join('\n');
+
+/** Who may reach a container that listens on all its interfaces: set, whatever the services make of them. */
+const connectorAccessNames = ['CONNECTOR_ADMIN_TOKEN', 'CONNECTOR_ALLOW_OPEN', 'CONNECTOR_ALLOWED_HOSTS'];
+
+/** What each of the lab's services listens on, and where its health answers. */
+const ownServices = {
+  'fake-gigya': { hostVariable: 'FAKE_GIGYA_HOST', portVariable: 'FAKE_GIGYA_PORT', healthPath: '/__admin/health' },
+  connector: { hostVariable: 'CONNECTOR_HOST', portVariable: 'CONNECTOR_PORT', healthPath: '/health' },
+} as const;
 
 describe('docker-compose.yml: fake-gigya', () => {
   const fakeEnv = env('fake-gigya');
@@ -53,25 +73,26 @@ describe('docker-compose.yml: fake-gigya', () => {
     expect(Object.keys(fakeEnv).filter((name) => !known.has(name))).toEqual([]);
   });
 
-  it('is accepted by the CLI parser, listening on all interfaces inside the container', () => {
+  it('is accepted by the CLI parser, listening on all interfaces inside the container, open to the connector by name', () => {
     const options = parseCli([], Object.fromEntries(Object.entries(fakeEnv).map(([name, value]) => [name, interpolate(value)])));
     expect(options.host).toBe('0.0.0.0');
     expect(options.adminToken).toBeUndefined();
+    expect(options.allowOpenAdmin).toBe(true);
+    expect(options.allowedHosts).toContain('fake-gigya');
     expect(options.demo).toEqual({ apiKey: fakeEnv.FAKE_GIGYA_API_KEY, userKey: fakeEnv.FAKE_GIGYA_USER_KEY, secret: fakeEnv.FAKE_GIGYA_SECRET });
   });
 
-  it('publishes the port the CLI listens on, its default 4100', () => {
+  it('publishes the port the CLI listens on, its default 4100, on the host\'s loopback only', () => {
     expect(fakeEnv.FAKE_GIGYA_PORT ?? cliFlags.port.default).toBe(cliFlags.port.default);
     expect(cliFlags.port.default).toBe('4100');
-    expect(service('fake-gigya').ports).toEqual(['4100:4100']);
+    expect(service('fake-gigya').ports).toEqual(['127.0.0.1:4100:4100']);
   });
 
-  it('runs the package bin, which runs the CLI', () => {
+  it('runs the package bin', () => {
     const command = service('fake-gigya').command!;
     expect(command).toEqual(['node', 'bin/fake-gigya.js']);
     const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string> };
     expect(pkg.bin['fake-gigya']).toBe(`./${command[1]}`);
-    expect(read(command[1]!)).toContain("import('../server/main.ts')");
   });
 
   it('keeps its SQLite file on a named volume', () => {
@@ -81,46 +102,57 @@ describe('docker-compose.yml: fake-gigya', () => {
   });
 
   it('mounts a seed that loads onto the demo site of the fixed credentials', () => {
-    const seedPath = fakeEnv.FAKE_GIGYA_SEED!;
-    const [source, target] = mountOf('fake-gigya', seedPath)!;
-    const hostFile = new URL(`${source.replace(/^\.\//, '')}/${seedPath.slice(target.length + 1)}`, root);
-    expect(existsSync(hostFile)).toBe(true);
     const store = openStore({ file: ':memory:' });
     ensureDemoSite(store, randomIds, systemClock, { apiKey: fakeEnv.FAKE_GIGYA_API_KEY, userKey: fakeEnv.FAKE_GIGYA_USER_KEY, secret: fakeEnv.FAKE_GIGYA_SECRET });
-    expect(loadSeedFile(store, randomIds, systemClock, hostFile.pathname)).toEqual({ sites: 0, accounts: 2 });
+    expect(loadSeedFile(store, randomIds, systemClock, seedOnHost())).toEqual({ sites: 0, accounts: 2 });
     expect(store.accounts.count(fakeEnv.FAKE_GIGYA_API_KEY!)).toBe(2);
     store.close();
   });
 });
 
+/** The host file mounted where FAKE_GIGYA_SEED points inside the container. */
+function seedOnHost(): string {
+  const seedPath = env('fake-gigya').FAKE_GIGYA_SEED!;
+  const [source, target] = mountOf('fake-gigya', seedPath)!;
+  const hostFile = new URL(`${source.replace(/^\.\//, '')}/${seedPath.slice(target.length + 1)}`, root);
+  expect(existsSync(hostFile)).toBe(true);
+  return fileURLToPath(hostFile);
+}
+
 describe('docker-compose.yml: connector', () => {
   const connectorEnv = env('connector');
   const fakeEnv = env('fake-gigya');
 
-  it('uses only environment names the connector reads', () => {
-    const names = existsSync(connectorMain) ? Object.keys(connectorEnv).filter((name) => readFileSync(connectorMain, 'utf8').includes(name)) : Object.keys(connectorEnv).filter((name) => connectorEnvNames.includes(name));
-    expect(names.sort()).toEqual(Object.keys(connectorEnv).sort());
+  it('uses only environment names the connector reads, besides who may reach it', () => {
+    const unread = Object.keys(connectorEnv).filter((name) => !connectorAccessNames.includes(name) && !connectorSources.includes(name));
+    expect(unread).toEqual([]);
   });
 
-  it('listens on all interfaces on the port it publishes, 4200', () => {
+  it('opts in to listening on all interfaces, guarded by CONNECTOR_ADMIN_TOKEN when the shell sets one', () => {
+    expect(connectorEnv.CONNECTOR_ALLOW_OPEN).toBe('true');
+    expect(connectorEnv.CONNECTOR_ADMIN_TOKEN).toBe('${CONNECTOR_ADMIN_TOKEN:-}');
+  });
+
+  it('listens on all interfaces on the port it publishes, 4200, on the host\'s loopback only', () => {
     expect(connectorEnv.CONNECTOR_HOST).toBe('0.0.0.0');
     expect(containerPorts('connector')).toEqual([connectorEnv.CONNECTOR_PORT]);
     expect(connectorEnv.CONNECTOR_PORT).toBe('4200');
+    expect(service('connector').ports).toEqual(['127.0.0.1:4200:4200']);
   });
 
-  it('points at the fake-gigya service with the demo site\'s credentials', () => {
+  it('points at the fake-gigya service with the demo site\'s credentials, and links the browser to the published inspector', () => {
     expect(connectorEnv.GIGYA_BASE_URL).toBe(`http://fake-gigya:${fakeEnv.FAKE_GIGYA_PORT}`);
     expect(connectorEnv.GIGYA_API_KEY).toBe(fakeEnv.FAKE_GIGYA_API_KEY);
     expect(connectorEnv.GIGYA_USER_KEY).toBe(fakeEnv.FAKE_GIGYA_USER_KEY);
     expect(connectorEnv.GIGYA_SECRET).toBe(fakeEnv.FAKE_GIGYA_SECRET);
     expect(service('connector').depends_on).toEqual({ 'fake-gigya': { condition: 'service_healthy' } });
+    expect(connectorEnv.INSPECTOR_URL).toBe(`http://${service('fake-gigya').ports![0]!.split(':').slice(0, 2).join(':')}/__admin/ui`);
   });
 
-  it('runs `npm run connector`, a script that runs connector/main.ts once it exists', () => {
-    expect(service('connector').command).toEqual(['npm', 'run', 'connector']);
-    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-    if (existsSync(connectorMain)) expect(scripts.connector).toContain('connector/main.ts');
-    expect(mountOf('connector', connectorEnv.CONNECTOR_DB!)).toBeDefined();
+  it('runs the compiled connector/main.ts, with its database on a named volume', () => {
+    expect(service('connector').command).toEqual(['node', 'lib/connector/main.js']);
+    expect((JSON.parse(read('tsconfig.build.json').replace(/^\s*\/\/.*$/gm, '')) as { files: string[] }).files).toContain('connector/main.ts');
+    expect(Object.keys(compose.volumes)).toContain(mountOf('connector', connectorEnv.CONNECTOR_DB!)?.[0]);
   });
 });
 
@@ -143,24 +175,177 @@ describe('docker-compose.yml: the broker profile', () => {
   });
 });
 
+describe('docker-compose.yml: health checks', () => {
+  it('gives every service a check of its own: none relies on the image\'s', () => {
+    for (const name of Object.keys(compose.services)) expect(service(name).healthcheck?.test, name).toBeDefined();
+  });
+
+  it.each(Object.entries(ownServices))('%s probes its own port and health path, with node alone', (name, { portVariable, healthPath }) => {
+    const [kind, program, flag, script] = service(name).healthcheck!.test;
+    expect([kind, program, flag]).toEqual(['CMD', 'node', '-e']);
+    const target = /fetch\('http:\/\/127\.0\.0\.1:' \+ process\.env\.([A-Z_]+) \+ '([^']+)'\)/.exec(script!);
+    expect(target?.slice(1)).toEqual([portVariable, healthPath]);
+    expect(containerPorts(name)).toEqual([env(name)[portVariable]]);
+  });
+
+  it('probes the broker\'s public heartbeat on its port, and Postgres with its own user and database', () => {
+    const broker = env('pact-broker');
+    expect(broker.PACT_BROKER_PUBLIC_HEARTBEAT).toBe('true');
+    expect(service('pact-broker').healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${broker.PACT_BROKER_PORT}/diagnostic/status/heartbeat`);
+    const database = env('pact-broker-db');
+    expect(service('pact-broker-db').healthcheck!.test).toEqual(['CMD-SHELL', `pg_isready -U ${database.POSTGRES_USER} -d ${database.POSTGRES_DB}`]);
+  });
+
+  it('publishes every port on the host\'s loopback only', () => {
+    const published = Object.values(compose.services).flatMap((each) => each.ports ?? []);
+    expect(published.filter((mapping) => !mapping.startsWith('127.0.0.1:'))).toEqual([]);
+  });
+});
+
+/** The Dockerfile's stages: name → instruction lines (continuations joined). */
+function dockerStages(): Map<string, string[]> {
+  const stages = new Map<string, string[]>();
+  let current: string[] = [];
+  for (const line of read('Dockerfile').replace(/\\\n\s*/g, ' ').split('\n')) {
+    const from = /^FROM \S+(?: AS (\S+))?/.exec(line);
+    if (from) stages.set(from[1] ?? 'final', (current = [line]));
+    else if (line.trim() !== '' && !line.startsWith('#')) current.push(line);
+  }
+  return stages;
+}
+
+interface Copy {
+  from?: string;
+  source: string;
+  target: string;
+}
+/** One entry per source of every `COPY [--from=stage] [--chown=owner] source... target`. */
+const copies = (lines: string[]): Copy[] =>
+  lines.flatMap((line) => {
+    if (!line.startsWith('COPY ')) return [];
+    const words = line.split(/\s+/).slice(1);
+    const from = words.find((word) => word.startsWith('--from='))?.slice('--from='.length);
+    const paths = words.filter((word) => !word.startsWith('--'));
+    const target = paths.pop()!;
+    return paths.map((source) => (from === undefined ? { source, target } : { from, source, target }));
+  });
+
 describe('Dockerfile', () => {
-  const dockerfile = read('Dockerfile');
-  const final = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const stages = dockerStages();
+  const final = stages.get('final')!;
 
   it('runs on node:20-slim as a non-root user', () => {
-    expect(final).toMatch(/^\nFROM node:20-slim\n/);
-    const user = /^USER (\S+)$/m.exec(final)?.[1];
+    expect(final[0]).toBe('FROM node:20-slim');
+    const user = final.find((line) => line.startsWith('USER '))?.split(' ')[1];
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user);
   });
 
   it('checks its health on /__admin/health with node alone, on the CLI\'s port', () => {
-    expect(final).toMatch(/HEALTHCHECK[\s\S]*"node", "-e", "fetch\([^"]*\/__admin\/health/);
+    expect(final.join('\n')).toMatch(/HEALTHCHECK[^\n]*"node", "-e", "fetch\([^"]*\/__admin\/health/);
     expect(final).toContain(`EXPOSE ${cliFlags.port.default}`);
-    expect(final).toContain(`FAKE_GIGYA_PORT=${cliFlags.port.default}`);
+    expect(final.join(' ')).toContain(`FAKE_GIGYA_PORT=${cliFlags.port.default}`);
   });
 
   it('starts the same command as the fake-gigya service', () => {
     expect(final).toContain(`CMD ${JSON.stringify(service('fake-gigya').command).replaceAll(',', ', ')}`);
   });
+
+  it('holds only what runs: package.json, bin/, the compiled lib/ and the production dependencies', () => {
+    expect(copies(final)).toEqual([
+      { source: 'package.json', target: './' },
+      { from: 'dependencies', source: '/app/node_modules', target: './node_modules' },
+      { from: 'build', source: '/app/lib', target: './lib' },
+      { source: 'bin', target: './bin' },
+    ]);
+    expect(stages.get('dependencies')).toContain('RUN npm ci --omit=dev && npm cache clean --force');
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(stages.get('build')).toContain(`RUN ${pkg.scripts['build:lib']}`);
+  });
+
+  it('is sent only the files its stages copy, no tests', () => {
+    const admitted = read('.dockerignore').split('\n').filter((line) => line.startsWith('!')).map((line) => line.slice(1).replace(/\/$/, ''));
+    const fromContext = [...stages.values()].flatMap((lines) => copies(lines)).filter((copy) => copy.from === undefined).map((copy) => copy.source.replace(/\/$/, ''));
+    expect([...new Set(fromContext)].sort()).toEqual([...admitted].sort());
+    expect(read('.dockerignore').split('\n')).toContain('**/*.test.ts');
+  });
 });
+
+describe('each service run outside Docker, laid out as in the image, with the compose environment', () => {
+  const work = mkdtempSync(join(tmpdir(), 'lab-compose-'));
+  const app = join(work, 'app');
+  const running: Array<ReturnType<typeof spawn>> = [];
+
+  beforeAll(async () => {
+    // The final stage's COPY lines: the context's files from here, the build stage's lib/ built
+    // here, the dependencies stage's node_modules taken from here.
+    mkdirSync(app);
+    const built = await runToExit(process.execPath, ['scripts/buildPackage.mjs', join(app, 'lib')], { cwd: rootPath }, 180_000);
+    expect(built.code, built.output).toBe(0);
+    for (const copy of copies(dockerStages().get('final')!)) {
+      if (copy.from === 'dependencies') symlinkSync(join(rootPath, 'node_modules'), join(app, copy.target), 'dir');
+      else if (copy.from === undefined) cpSync(join(rootPath, copy.source), join(app, copy.target, copy.target === './' ? copy.source : ''), { recursive: true });
+    }
+  }, 240_000);
+
+  afterAll(() => {
+    for (const child of running) child.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** The service's compose environment on a free loopback port, its files in the temporary directory. */
+  async function environmentOf(name: keyof typeof ownServices, overrides: Record<string, string>): Promise<NodeJS.ProcessEnv> {
+    const composed = Object.fromEntries(Object.entries(env(name)).map(([key, value]) => [key, interpolate(value)]));
+    // Loopback instead of the container's 0.0.0.0: a test listens where only this machine reaches.
+    const { hostVariable, portVariable } = ownServices[name];
+    return { PATH: process.env.PATH, ...composed, [hostVariable]: '127.0.0.1', [portVariable]: String(await freePort()), ...overrides };
+  }
+
+  async function start(name: keyof typeof ownServices, environment: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<string> }> {
+    const [program, ...args] = service(name).command!;
+    const child = spawn(program === 'node' ? process.execPath : program!, args, { cwd: app, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.push(child);
+    const output = captureOutput(child);
+    const url = await listeningUrl(child, output, 30_000);
+    const stop = () =>
+      new Promise<string>((done) => {
+        child.once('exit', () => done(output.text));
+        child.kill('SIGTERM');
+      });
+    return { url, stop };
+  }
+
+  const healthCheck = (name: keyof typeof ownServices, environment: NodeJS.ProcessEnv) => {
+    const [, , flag, script] = service(name).healthcheck!.test;
+    return runToExit(process.execPath, [flag!, script!], { env: environment }, 15_000);
+  };
+
+  it('fake-gigya and connector both start, each healthy by its own check, and unhealthy once stopped', async () => {
+    const fakeEnvironment = await environmentOf('fake-gigya', { FAKE_GIGYA_DB: join(work, 'data/fake-gigya.db'), FAKE_GIGYA_SEED: seedOnHost() });
+    const fake = await start('fake-gigya', fakeEnvironment);
+    expect(fake.url).toBe(`http://127.0.0.1:${fakeEnvironment.FAKE_GIGYA_PORT}`);
+    expect((await healthCheck('fake-gigya', fakeEnvironment)).code).toBe(0);
+
+    const connectorEnvironment = await environmentOf('connector', { CONNECTOR_DB: join(work, 'data/connector.db'), GIGYA_BASE_URL: fake.url });
+    const connector = await start('connector', connectorEnvironment);
+    expect(connector.url).toBe(`http://127.0.0.1:${connectorEnvironment.CONNECTOR_PORT}`);
+    expect((await healthCheck('connector', connectorEnvironment)).code).toBe(0);
+
+    expect(await connector.stop()).toContain('Gigya Lite Registration enabled');
+    expect((await healthCheck('connector', connectorEnvironment)).code).not.toBe(0);
+    expect((await healthCheck('fake-gigya', fakeEnvironment)).code).toBe(0);
+    expect(await fake.stop()).toContain('Seeded 0 site(s) and 2 account(s)');
+    expect((await healthCheck('fake-gigya', fakeEnvironment)).code).not.toBe(0);
+  }, 120_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
