@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { FakeGigyaDeps } from '../deps.js';
 import { GigyaError } from '../protocol/errors.js';
 import { maxBodyBytes } from '../protocol/params.js';
 import { SeedError } from '../seed/loadSeed.js';
 import { accountRoutes } from './accounts.js';
 import { adminAuth } from './auth.js';
+import { adminBodyLimit } from './bodyLimit.js';
 import { crossSiteGuard, jsonBodyGuard } from './crossSiteGuard.js';
 import { expectedHostGuard } from './hostGuard.js';
 import { inspectorRoutes } from '../ui/inspector.js';
@@ -27,13 +27,7 @@ export function adminRoutes(deps: FakeGigyaDeps, exposure: AdminExposure): Hono 
   // without an admin token, for the JSON API and the inspector alike.
   admin.use('*', expectedHostGuard(exposure.hosts));
   admin.use('*', crossSiteGuard());
-  admin.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => adminErrorResponse(c, new AdminError(413, `The request body exceeds ${maxBodyBytes} bytes`)),
-    }),
-  );
+  admin.use('*', adminBodyLimit(maxBodyBytes));
   // Open even with an admin token: container health checks have no token, and it reveals nothing.
   admin.get('/health', (c) => c.json({ status: 'ok' }));
   // The inspector (server/ui) guards itself: browsers cannot send the bearer header.
