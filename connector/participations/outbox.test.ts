@@ -87,9 +87,9 @@ describe('outbox', () => {
     const gigya = scriptedGigya({ 'accounts.initRegistration': () => ({ errorCode: 500001, errorDetails: `secret was ${testSecret}` }) });
     const harness = connectorHarness({ fetch: gigya.fetch });
     const participation = await submit(harness);
-    const row = harness.db.prepare('SELECT last_error FROM participations WHERE id = ?').get(participation.id) as { last_error: string };
-    expect(row.last_error).toContain('[redacted]');
-    expect(row.last_error).not.toContain(testSecret);
+    const stored = harness.participations.get(String(participation.id))!.lastError;
+    expect(stored).toContain('[redacted]');
+    expect(stored).not.toContain(testSecret);
   });
 
   it('keeps pushes pending while the integration is disabled', async () => {

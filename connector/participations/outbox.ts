@@ -1,5 +1,5 @@
 import type { Pusher } from './pusher.js';
-import type { ParticipationRepository } from './repository.js';
+import type { ParticipationRepository } from '../store/participationRepository.js';
 
 export interface OutboxOptions {
   participations: ParticipationRepository;

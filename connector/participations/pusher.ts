@@ -7,7 +7,7 @@ import { strategies } from '../push/strategies.js';
 import { isEnabled, setupSchema, type IntegrationSettings } from '../settings/integration.js';
 import { redactText } from '../settings/redact.js';
 import type { SettingsRepository } from '../store/settingsRepository.js';
-import type { ParticipationRepository } from './repository.js';
+import type { ParticipationRepository } from '../store/participationRepository.js';
 
 export interface PusherOptions {
   participations: ParticipationRepository;

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ParticipationRepository } from '../participations/repository.js';
+import type { ParticipationRepository } from '../store/participationRepository.js';
 import type { FieldError } from '../settings/fieldErrors.js';
 import type { SettingsRepository } from '../store/settingsRepository.js';
 import { campaignBody, integrationBody, participationBody, type PostedForm } from './formValues.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { Outbox } from '../participations/outbox.js';
 import { Pusher } from '../participations/pusher.js';
-import { ParticipationRepository } from '../participations/repository.js';
+import { ParticipationRepository } from '../store/participationRepository.js';
 import { parseIntegrationSettings, type IntegrationSettingsInput } from '../settings/integration.js';
 import { redactText } from '../settings/redact.js';
 import type { ConnectorDatabase } from '../store/database.js';

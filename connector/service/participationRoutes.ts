@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { mapParticipation } from '../mapping.js';
 import { readAnswers } from '../participations/intake.js';
-import type { ParticipationRepository } from '../participations/repository.js';
+import type { ParticipationRepository } from '../store/participationRepository.js';
 import type { Pusher } from '../participations/pusher.js';
 import type { Campaign } from '../settings/campaign.js';
 import { isEnabled, type IntegrationSettings } from '../settings/integration.js';

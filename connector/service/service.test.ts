@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { connectorHarness, liteCampaign, testSecret } from '../testing/connectorHarness.js';
 import { gigyaError, scriptedGigya } from '../testing/scriptedGigya.js';
 import { maxAnswers } from '../participations/intake.js';
-import { maxStoredTextLength } from '../participations/repository.js';
+import { maxStoredTextLength } from '../store/participationRepository.js';
 
 const liteGigya = () =>
   scriptedGigya({

@@ -102,10 +102,16 @@ export class Store {
     return counts;
   }
 
-  /** The whole database as JSON text (schema, rows, attached files): proves a request changed nothing. */
-  dump(): string {
+  /**
+   * The database as JSON text (schema, rows, attached files), or only the rows of the tables
+   * named: proves a request changed nothing, or shows what a table holds on disk.
+   */
+  dump(tables?: readonly string[]): string {
+    const known = this.tableNames();
+    const chosen = tables === undefined ? known : known.filter((table) => tables.includes(table));
+    const rows = chosen.map((table) => [table, this.#db.prepare(`SELECT * FROM "${table}"`).all()]);
+    if (tables !== undefined) return JSON.stringify(rows);
     const schema = this.#db.prepare('SELECT name, sql FROM sqlite_master ORDER BY name').all();
-    const rows = this.tableNames().map((table) => [table, this.#db.prepare(`SELECT * FROM "${table}"`).all()]);
     return JSON.stringify({ schema, rows, attached: this.#db.pragma('database_list') });
   }
 

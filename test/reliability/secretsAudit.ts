@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openStore } from '../../server/store/index.js';
 import type { FakeGigyaProcess } from './fakeGigyaProcess.js';
 
 // Where a leaked secret would show: the journal (through the admin API and in the SQLite
@@ -16,12 +16,12 @@ export async function haystacksOf(fake: FakeGigyaProcess, dbFile: string, answer
     pages.push(JSON.stringify(page.entries));
     if (page.entries.length < 1_000) break;
   }
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const store = openStore({ file: dbFile });
   let table: string;
   try {
-    table = (db.prepare('SELECT * FROM journal').all() as unknown[]).map((row) => JSON.stringify(row)).join('\n');
+    table = store.dump(['journal']);
   } finally {
-    db.close();
+    store.close();
   }
   return [
     { where: 'GET /__admin/journal', text: pages.join('\n') },

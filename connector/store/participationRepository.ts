@@ -1,6 +1,6 @@
-import type { ConnectorDatabase } from '../store/database.js';
+import type { ConnectorDatabase } from './database.js';
 import type { MappingProblem } from '../mapping.js';
-import type { Participation, ParticipationProgress, ParticipationStatus } from './participation.js';
+import type { Participation, ParticipationProgress, ParticipationStatus } from '../participations/participation.js';
 
 interface Row {
   id: string;
