@@ -3,9 +3,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runToExit } from '../server/testing/childProcesses.js';
+import { spawnSync } from 'node:child_process';
 
 // connector/main.ts as `npm run connector` runs it: a port already taken is one clear line.
+
+/** Runs a child to its end (killed after 20 s): its exit code and stdout+stderr. connector/ never imports server/'s kit. */
+async function runToExit(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; output: string }> {
+  const ran = spawnSync(command, args, { ...options, encoding: 'utf8', timeout: 20_000 });
+  return { code: ran.status, output: `${ran.stdout}${ran.stderr}` };
+}
 
 describe('npm run connector', () => {
   it('says in one line that its port is taken, and exits 1', async () => {

@@ -4,6 +4,7 @@ import { gigyaError, networkFailure, scriptedGigya, type GigyaScript } from '../
 import { GigyaClient } from './client.js';
 import { GigyaApiError, GigyaTransportError } from './errors.js';
 import { retryableErrors, retryRuleOf } from './retryTable.js';
+import { connectorHarness, liteCampaign } from '../testing/connectorHarness.js';
 
 // The retry table, row by row, through the client: a retryable code is tried again (after at
 // least its minimum delay), any other code fails at the first answer.
@@ -107,5 +108,21 @@ describe('the retry table: answers that are not Gigya envelopes', () => {
     const error = await client.initRegistration({ isLite: true }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalidResponse', transient: false, message: expect.stringContaining('larger than 1048576 bytes') });
     expect(pulled).toBeLessThan(40);
+  });
+});
+
+describe('the retry table in the outbox', () => {
+  it.each([
+    [500001, 1_000],
+    [403048, 2_000],
+  ])('schedules the next push after %i no sooner than %i ms', async (errorCode, delayMs) => {
+    const gigya = scriptedGigya({ 'accounts.initRegistration': gigyaError(errorCode) });
+    // The harness's outbox backoff gives 1 s for a first retry; a rate limit asks for 2 s.
+    const harness = connectorHarness({ fetch: gigya.fetch });
+    await harness.request('PUT', '/campaigns/c1', liteCampaign);
+    const posted = await harness.request('POST', '/campaigns/c1/participations', { email: 'jane@example.com', firstname: 'Jane', lastname: 'Doe' });
+    const participation = posted.json.participation as { status: string; nextAttemptAt: string };
+    expect(participation.status).toBe('pending');
+    expect(Date.parse(participation.nextAttemptAt) - harness.clock.now).toBe(delayMs);
   });
 });

@@ -9,6 +9,8 @@ import { launchChromium, type Chromium } from './chromium.js';
 // page do without asking: no-cors fetches (text/plain, a form body) and form posts, against the
 // connector's API and playground and the fake's /__admin. Nothing may change.
 
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+
 let demo: RunningDemo;
 let browser: Chromium;
 let attacker: Server;
@@ -19,9 +21,14 @@ const participant = { email: 'mallory@example.com', firstname: 'Mallory', lastna
 beforeAll(async () => {
   demo = await startDemo({ setup: 'liteAndSsoNative' });
   // Another origin on loopback: a different port of 127.0.0.1 is another origin (and the same "site").
-  attacker = createServer((_request, response) => {
+  // GET /form?action=<url>&<field>=<value>…: a form posting those fields to that URL, as a hostile page would carry.
+  attacker = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const action = url.searchParams.get('action');
+    url.searchParams.delete('action');
+    const inputs = [...url.searchParams].map(([name, value]) => `<input name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('');
     response.writeHead(200, { 'content-type': 'text/html' });
-    response.end('<!DOCTYPE html><title>another site</title><p>nothing to see</p>');
+    response.end(`<!DOCTYPE html><title>another site</title>${action === null ? '<p>nothing to see</p>' : `<form method="post" action="${escapeHtml(action)}">${inputs}<button>Win a prize</button></form>`}`);
   });
   await new Promise<void>((listening) => attacker.listen(0, '127.0.0.1', listening));
   attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
@@ -52,26 +59,12 @@ async function noCorsPosts(page: Page, url: string, bodies: Array<{ type: string
   );
 }
 
-/** A form the attacker's page builds and submits: the browser navigates, the answer's status is read from the navigation. */
+/** A form on the attacker's page, submitted by a click: the browser navigates, the answer's status is read from the navigation. */
 async function formPost(page: Page, url: string, fields: Record<string, string>): Promise<number | undefined> {
+  await page.goto(`${attackerUrl}form?${new URLSearchParams({ action: url, ...fields })}`);
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url() === url && r.request().method() === 'POST'),
-    page.evaluate(
-      ({ url, fields }) => {
-        const form = document.createElement('form');
-        form.method = 'POST';
-        form.action = url;
-        for (const [name, value] of Object.entries(fields)) {
-          const input = document.createElement('input');
-          input.name = name;
-          input.value = value;
-          form.append(input);
-        }
-        document.body.append(form);
-        form.submit();
-      },
-      { url, fields },
-    ),
+    page.getByRole('button', { name: 'Win a prize' }).click(),
   ]);
   return response.status();
 }
