@@ -7,6 +7,8 @@ import ts from 'typescript';
 
 export const packageName = 'gigya-lite-registration-lab';
 
+const registry = (process.env.npm_config_registry ?? 'https://registry.npmjs.org').replace(/\/$/, '');
+
 /** What the other project installs beside the lab: the lab's own versions, so they are cached. */
 const tools = ['vitest', 'typescript', '@types/node'];
 
@@ -17,9 +19,8 @@ interface Lockfile {
 
 /**
  * package.json and package-lock.json of a project depending on the lab's tarball. The lockfile is
- * the lab's with the root replaced: every version is then pinned, so npm needs no registry
- * metadata (which `npm ci` does not cache), only the tarballs already in the cache; npm drops the
- * entries nothing needs.
+ * the lab's with the root replaced: every version is then pinned and npm reads only the tarballs
+ * `npm ci` left in the cache; it drops the entries nothing needs.
  */
 export function consumerProject(lab: string, tarballSpec: string): { files: Record<string, string> } {
   const version = (name: string) => (JSON.parse(readFileSync(join(lab, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -32,6 +33,14 @@ export function consumerProject(lab: string, tarballSpec: string): { files: Reco
   };
   const lock = JSON.parse(readFileSync(join(lab, 'package-lock.json'), 'utf8')) as Lockfile;
   lock.name = pkg.name;
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    // The tarball's address, as npm derives it when the lab's lockfile leaves it out: with it, npm
+    // reads the cached tarball without the registry's metadata of the package.
+    const name = typeof entry.name === 'string' ? entry.name : path.split('node_modules/').at(-1)!;
+    if (path !== '' && entry.resolved === undefined && entry.link === undefined && typeof entry.version === 'string') {
+      entry.resolved = `${registry}/${name}/-/${name.split('/').at(-1)}-${entry.version}.tgz`;
+    }
+  }
   lock.packages[''] = { name: pkg.name, dependencies: pkg.dependencies, devDependencies: pkg.devDependencies };
   return { files: { 'package.json': JSON.stringify(pkg, null, 2), 'package-lock.json': JSON.stringify(lock, null, 2) } };
 }
