@@ -171,7 +171,7 @@ describe('GigyaClient timeouts', () => {
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const { client } = clientFor(fetch, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 50, retry: { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0 } });
+    const { client } = clientFor(fetch, { baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 1_000, retry: { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0 } });
     const error = await client.initRegistration({ isLite: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GigyaTransportError);
     expect(error).toMatchObject({ kind: 'timeout', transient: true, attempts: 2 });
