@@ -10,6 +10,9 @@ import { randomIds, systemClock } from './protocol/ids.js';
 import type { Clock, GigyaMethod, Ids } from './protocol/method.js';
 import { openStore, type Store } from './store/index.js';
 import { favicon } from './ui/favicon.js';
+import { jwtMethods } from './jwt/index.js';
+import { WebhookDeliverer } from './webhooks/deliverer.js';
+import { webhookMethods } from './webhooks/webhookMethods.js';
 
 export interface FakeGigyaOptions {
   /** The state; an in-memory store when left out. The caller closes it. */
@@ -37,6 +40,8 @@ export interface FakeGigyaOptions {
    * port 0 learns its URL only once listening. Never derived from a request's Host.
    */
   publicBaseUrls?: () => readonly string[];
+  /** Webhook delivery; one that is never started (nothing sent) when left out. The caller starts and stops it. */
+  webhooks?: WebhookDeliverer;
 }
 
 
@@ -50,11 +55,12 @@ export function createFakeGigya(options: FakeGigyaOptions = {}): Hono {
     adminToken: options.adminToken,
     faults: options.faults ?? new FaultRegistry({ clock }),
   };
+  deps.webhooks = options.webhooks ?? new WebhookDeliverer({ store: deps.store, clock, faults: deps.faults, logError: options.logError });
   const beforeHandle: BeforeHandle = async (call) => {
     await deps.faults.beforeHandle(call);
     await options.beforeHandle?.(call);
   };
-  const methods = new Map(accountMethods.map((method) => [method.name, method]));
+  const methods = new Map([...accountMethods, ...webhookMethods, ...jwtMethods].map((method) => [method.name, method]));
   for (const method of options.methods ?? []) methods.set(method.name, method);
   const dispatcher = new Dispatcher({
     store: deps.store,

@@ -1,6 +1,7 @@
 import type { MethodContext } from '../protocol/method.js';
 import type { Account, AccountKind, JsonObject } from '../store/accounts.js';
 import type { FieldChange } from '../store/history.js';
+import { recordAccountEvents } from '../webhooks/eventsOfWrite.js';
 import { diffFields, mergePatch } from './merge.js';
 
 /** The object parts a write may change, already parsed and validated. */
@@ -73,8 +74,8 @@ function changesBetween(before: Account | null, after: Account | null): FieldCha
 }
 
 /**
- * Saves an account, its history entry and its emailAccounts record in the caller's
- * transaction: the history can never disagree with the account it describes.
+ * Saves an account, its history entry, its emailAccounts record and its webhook events in the
+ * caller's transaction: neither the history nor a webhook can disagree with the account.
  */
 export function saveAccount(context: MethodContext, before: Account | null, after: Account): void {
   const { store } = context;
@@ -82,12 +83,14 @@ export function saveAccount(context: MethodContext, before: Account | null, afte
   recordHistory(context, after.uid, changesBetween(before, after));
   syncEmailAccount(context, after.email, after);
   if (before?.email && before.email !== after.email) syncEmailAccount(context, before.email, null);
+  recordAccountEvents(context, before, after);
 }
 
 export function deleteAccount(context: MethodContext, account: Account): void {
   context.store.accounts.remove(account.site, account.uid);
   recordHistory(context, account.uid, changesBetween(account, null));
   if (account.email) syncEmailAccount(context, account.email, null);
+  recordAccountEvents(context, account, null);
 }
 
 function recordHistory(context: MethodContext, uid: string, changes: FieldChange[]): void {

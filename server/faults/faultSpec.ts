@@ -59,7 +59,37 @@ export const faultInputSchema = z.discriminatedUnion('kind', [
       ...chance,
     })
     .strict(),
+  // Webhook delivery faults (the method is not looked at): receivers prove they are idempotent
+  // and do not rely on an order across UIDs.
+  z
+    .object({
+      /** The next notification is POSTed twice, byte for byte. */
+      kind: z.literal('webhookDuplicate'),
+      ...target,
+      ...chance,
+    })
+    .strict(),
+  z
+    .object({
+      /** The next notification waits `ms` before it is sent. */
+      kind: z.literal('webhookDelay'),
+      ...target,
+      ...chance,
+      ms: z.number().int().min(0).max(60_000),
+    })
+    .strict(),
+  z
+    .object({
+      /** The next batch is split by UID and the later UIDs' notification is sent first. */
+      kind: z.literal('webhookReorder'),
+      ...target,
+      ...chance,
+    })
+    .strict(),
 ]);
+
+/** The fault kinds that act on webhook delivery rather than on Gigya calls. */
+export const deliveryFaultKinds: ReadonlySet<string> = new Set(['webhookDuplicate', 'webhookDelay', 'webhookReorder']);
 
 export type FaultInput = z.input<typeof faultInputSchema>;
 export type FaultSpec = z.infer<typeof faultInputSchema>;

@@ -1,7 +1,8 @@
 import { DroppedConnection, type BeforeHandle } from '../protocol/dispatch.js';
 import { GigyaError } from '../protocol/errors.js';
 import type { Clock } from '../protocol/method.js';
-import { faultInputSchema, type FaultInput, type FaultSpec } from './faultSpec.js';
+import type { DeliveryFaults } from '../webhooks/deliverer.js';
+import { deliveryFaultKinds, faultInputSchema, type FaultInput, type FaultSpec } from './faultSpec.js';
 import { mulberry32 } from './prng.js';
 
 /** A registered fault with what it has done so far, as the admin API lists it. */
@@ -36,7 +37,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * authentication and before the method, so an injected error never half-writes.
  * Faults live in memory: a restart forgets them.
  */
-export class FaultRegistry {
+export class FaultRegistry implements DeliveryFaults {
   private readonly faults: ActiveFault[] = [];
   private nextId = 1;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -85,6 +86,7 @@ export class FaultRegistry {
   /** The dispatcher hook: faults act in the order they were added; latency adds up, the first error wins. */
   readonly beforeHandle: BeforeHandle = async ({ site, method }) => {
     for (const fault of [...this.faults]) {
+      if (deliveryFaultKinds.has(fault.view.kind)) continue;
       if (fault.view.apiKey !== site.apiKey || !matches(fault.view.method, method)) continue;
       fault.view.matched++;
       if (!this.fires(fault)) continue;
@@ -104,6 +106,31 @@ export class FaultRegistry {
       }
     }
   };
+
+  onForm(apiKey: string): { reorder: boolean } {
+    return { reorder: this.fire(apiKey, ['webhookReorder']).length > 0 };
+  }
+
+  onSend(apiKey: string): { duplicate: boolean; delayMs: number } {
+    const fired = this.fire(apiKey, ['webhookDuplicate', 'webhookDelay']);
+    let delayMs = 0;
+    for (const spec of fired) if (spec.kind === 'webhookDelay') delayMs += spec.ms;
+    return { duplicate: fired.some((spec) => spec.kind === 'webhookDuplicate'), delayMs };
+  }
+
+  /** The delivery faults of these kinds that fire now for the site, counted like call faults. */
+  private fire(apiKey: string, kinds: readonly FaultSpec['kind'][]): FaultSpec[] {
+    const fired: FaultSpec[] = [];
+    for (const fault of [...this.faults]) {
+      if (fault.view.apiKey !== apiKey || !kinds.includes(fault.view.kind)) continue;
+      fault.view.matched++;
+      if (!this.fires(fault)) continue;
+      fault.view.fired++;
+      if (fault.view.remaining !== null && --fault.view.remaining === 0) this.remove(fault.view.id);
+      fired.push(fault.view);
+    }
+    return fired;
+  }
 
   private fires(fault: ActiveFault): boolean {
     const spec = fault.view;

@@ -69,7 +69,7 @@ export class Dispatcher {
       });
       await this.options.beforeHandle?.({ site, method: name, params });
       const typed = parseParams(method.params, params);
-      const result = await method.handle({ method: name, params: typed, site, caller, store: this.options.store, clock, ids });
+      const result = await method.handle({ method: name, params: typed, site, caller, store: this.options.store, clock, ids, callId: base.callId });
       base.time = new Date(clock.now()).toISOString();
       outcome = { status: 200, body: successEnvelope(base, result) };
       this.record(base, site, name, params, 0, started);

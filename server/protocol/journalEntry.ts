@@ -21,6 +21,8 @@ const secretParams = new Set(
     'sessionToken',
     'sessionSecret',
     'cookieValue',
+    // accounts.webhooks.set: custom headers often carry the receiver's own credentials.
+    'headers',
   ].map((name) => name.toLowerCase()),
 );
 
@@ -56,6 +58,7 @@ function emailOf(params: Params): string | null {
   }
 }
 
+/** The journal line of one call; a refused signature's diagnosis is already free of secrets (signatureDiagnosis.ts). */
 export function journalEntry(call: Omit<JournalEntry, 'params' | 'email'> & { params: Params }): JournalEntry {
   return { ...call, params: redactParams(call.params), email: emailOf(call.params) };
 }

@@ -39,6 +39,8 @@ export interface MethodContext<P = unknown> {
   store: Store;
   clock: Clock;
   ids: Ids;
+  /** The call's callId (the envelope's): events of its writes carry it. Absent for seeds. */
+  callId?: string;
 }
 
 /** A method's result: fields merged into the success envelope. */

@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { AccountEventRepository } from './accountEvents.js';
 import { AccountRepository } from './accounts.js';
 import { CursorStore } from './cursors.js';
 import { openDatabase, type Db } from './database.js';
 import { EmailAccountRepository } from './emailAccounts.js';
 import { HistoryRepository } from './history.js';
 import { JournalRepository, type JournalEntry } from './journal.js';
+import { JwtKeyRepository } from './jwtKeys.js';
 import { RegTokenRepository } from './regTokens.js';
 import { resetSiteData } from './reset.js';
 import { SearchRepository } from './searchRepository.js';
 import { SiteRepository } from './sites.js';
 import { SnapshotRepository } from './snapshots.js';
 import { sitesHoldingUid } from './uidSites.js';
+import { WebhookNotificationRepository } from './webhookNotifications.js';
+import { WebhookRepository } from './webhooks.js';
 import { WriteQueue } from './writeQueue.js';
 
 export interface StoreOptions {
@@ -33,6 +37,10 @@ export class Store {
   readonly journal: JournalRepository;
   readonly search: SearchRepository;
   readonly snapshots: SnapshotRepository;
+  readonly accountEvents: AccountEventRepository;
+  readonly webhooks: WebhookRepository;
+  readonly notifications: WebhookNotificationRepository;
+  readonly jwtKeys: JwtKeyRepository;
   /** accounts.search cursors: one fake, one set of cursors. */
   readonly cursors = new CursorStore(() => randomBytes(24).toString('base64url'));
   readonly #db: Db;
@@ -48,6 +56,10 @@ export class Store {
     this.journal = new JournalRepository(db, options.journalMaxEntries);
     this.search = new SearchRepository(db);
     this.snapshots = new SnapshotRepository(db);
+    this.accountEvents = new AccountEventRepository(db);
+    this.webhooks = new WebhookRepository(db);
+    this.notifications = new WebhookNotificationRepository(db);
+    this.jwtKeys = new JwtKeyRepository(db);
     this.#writes = new WriteQueue(db, (error) => {
       console.error(`fake-gigya: journal write failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     });
@@ -136,6 +148,10 @@ export type { FieldChange, HistoryEntry } from './history.js';
 export type { RegToken } from './regTokens.js';
 export type { AppKey, Site } from './sites.js';
 export type { Policies } from './policies.js';
+export type { AccountEvent, AccountEventType } from './accountEvents.js';
+export type { Webhook, WebhookHeader, WebhookVersion } from './webhooks.js';
+export type { WebhookAttempt, WebhookNotification } from './webhookNotifications.js';
+export type { JwtKey } from './jwtKeys.js';
 export type { Batch, Cursor } from './cursors.js';
 export { cursorIdleMs, maxBatchSize } from './cursors.js';
 export { SnapshotError, snapshotSchema, type Snapshot } from './snapshots.js';

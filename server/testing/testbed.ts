@@ -3,6 +3,7 @@ import { createFakeGigya, type FakeGigyaOptions } from '../app.js';
 import { FaultRegistry } from '../faults/registry.js';
 import { createSite, type SiteInput } from '../sites/createSite.js';
 import { openStore, type Store } from '../store/index.js';
+import { WebhookDeliverer } from '../webhooks/deliverer.js';
 import { ManualClock } from './clock.js';
 import { sequentialIds } from './ids.js';
 import { signatureOf } from './signer.js';
@@ -55,6 +56,8 @@ export class Testbed {
   /** Latencies the faults asked for, in order; nothing actually waits. */
   readonly slept: number[] = [];
   readonly faults: FaultRegistry;
+  /** Webhook delivery, never started: a test sends what is due with `webhooks.drain()` after moving the clock. */
+  readonly webhooks: WebhookDeliverer;
   readonly app: Hono;
   private readonly defaultSite: TestSite | undefined;
   private nonce = 0;
@@ -62,7 +65,10 @@ export class Testbed {
   constructor(options: TestbedOptions = {}) {
     this.store = openStore({ file: ':memory:', journalMaxEntries: options.journalMaxEntries });
     this.faults = new FaultRegistry({ clock: this.clock, sleep: async (ms) => void this.slept.push(ms) });
+    const logError = options.logError ?? ((message: string) => this.logged.push(message));
+    this.webhooks = new WebhookDeliverer({ store: this.store, clock: this.clock, faults: this.faults, sleep: async (ms) => void this.slept.push(ms), logError });
     this.app = createFakeGigya({
+      webhooks: this.webhooks,
       store: this.store,
       clock: this.clock,
       ids: this.ids,
