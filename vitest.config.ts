@@ -17,8 +17,9 @@ const projects: TestProjectInlineConfiguration[] = [
       name: 'lab',
       include: ['server/**/*.test.ts', 'connector/**/*.test.ts', 'test/**/*.test.ts'],
       exclude: ['node_modules/**', 'test/reliability/full/**'],
-      // One loopback fake shared by the test files that inject('sharedFakeGigya') (test/isolation).
-      globalSetup: ['test/isolation/globalSetup.ts'],
+      // One loopback fake shared by the test files that inject('sharedFakeGigya') (test/isolation);
+      // the browser tests' Chromium found (and unpacked if need be) once for all their files.
+      globalSetup: ['test/isolation/globalSetup.ts', 'test/browser/globalSetup.ts'],
       sequence: { groupOrder: 0 },
     },
   },

@@ -75,7 +75,9 @@ async function openTouchedAccount(): Promise<void> {
 
 const row = (field: string) => page.locator(`table.diff tr[data-field="${field}"]`).last();
 
-describe('the playground and the inspector in chromium', () => {
+// Each test is a dozen page loads through two servers: on a loaded 2-core machine that can take
+// longer than the default 20 s.
+describe('the playground and the inspector in chromium', { timeout: 60_000 }, () => {
   it('shows a fully registered account overwritten by a lite submission in the native set-up', async () => {
     await configure('liteAndSsoNative', true);
     await saveCampaign('summer');
