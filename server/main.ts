@@ -33,7 +33,7 @@ function main(): void {
   try {
     store = openStore({ file: options.db, journalMaxEntries: options.journalMax });
   } catch (error) {
-    return fail(`cannot open the database ${options.db} (${settingName('db')})`, error);
+    return fail(`cannot open the database ${options.db}, set by ${settingName('db')}`, error);
   }
   try {
     demo = ensureDemoSite(store, randomIds, systemClock, options.demo);
@@ -45,7 +45,7 @@ function main(): void {
       const seeded = loadSeedFile(store, randomIds, systemClock, options.seed);
       console.log(`Seeded ${seeded.sites} site(s) and ${seeded.accounts} account(s) from ${options.seed}`);
     } catch (error) {
-      return fail(`cannot load the seed ${options.seed} (${settingName('seed')})`, error);
+      return fail(`cannot load the seed ${options.seed}, set by ${settingName('seed')}`, error);
     }
   }
   // The admin API answers only for these Host names; clients that sign the URL they call sign one of these.

@@ -124,7 +124,7 @@ describe('signed requests', () => {
     expect(body.errorCode).toBe(403003);
   });
 
-  it("answers a request addressed to another data center's host with 403003, whatever it signed", async () => {
+  it("answers a request addressed to another data center's host with 301001, whatever it signed", async () => {
     const called = 'http://accounts.eu1.gigya.com/accounts.getSchema';
     const attempts = [
       bed.signed('accounts.getSchema', {}, { url: called }),
@@ -133,7 +133,7 @@ describe('signed requests', () => {
     ];
     for (const params of attempts) {
       const response = await bed.request(called, { method: 'POST', body: new URLSearchParams(params) });
-      expect(await bodyOf(response)).toMatchObject({ errorCode: 403003, errorDetails: expect.stringContaining('data center us1, not eu1') });
+      expect(await bodyOf(response)).toMatchObject({ errorCode: 301001, errorMessage: 'Invalid data center' });
     }
   });
 

@@ -201,4 +201,84 @@ export const migrations: readonly string[] = [
   );
   CREATE UNIQUE INDEX jwt_keys_current ON jwt_keys(data_center) WHERE retired_ms IS NULL;
   `,
+  `
+  -- Account events, inserted in the transaction of the write that caused them: the webhooks'
+  -- durable outbox. Delivery reads them in id order; a webhook keeps its own cursor.
+  -- AUTOINCREMENT: ids never come back after a reset, so no cursor skips a new event.
+  CREATE TABLE account_events (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    site          TEXT NOT NULL,
+    event_id      TEXT NOT NULL,
+    type          TEXT NOT NULL,
+    uid           TEXT NOT NULL,
+    account_type  TEXT NOT NULL CHECK (account_type IN ('full', 'lite')),
+    call_id       TEXT,
+    at_ms         INTEGER NOT NULL
+  );
+  CREATE INDEX account_events_site ON account_events(site, id);
+  CREATE INDEX account_events_account ON account_events(site, uid, id);
+
+  -- accounts.webhooks.set: name and url are each unique per site (gigya-api.md §13).
+  CREATE TABLE webhooks (
+    id                INTEGER PRIMARY KEY,
+    site              TEXT NOT NULL REFERENCES sites(api_key) ON DELETE CASCADE,
+    name              TEXT NOT NULL,
+    url               TEXT NOT NULL,
+    events            TEXT NOT NULL,
+    version           TEXT NOT NULL,
+    active            INTEGER NOT NULL,
+    signing_user_key  TEXT,
+    headers           TEXT NOT NULL DEFAULT '[]',
+    event_cursor      INTEGER NOT NULL,
+    created_ms        INTEGER NOT NULL,
+    updated_ms        INTEGER NOT NULL,
+    UNIQUE (site, name),
+    UNIQUE (site, url)
+  );
+
+  -- A notification holds its events as sent (rendered for the webhook's version), so the
+  -- outbox can be pruned behind every cursor without losing what is still to be delivered.
+  CREATE TABLE webhook_notifications (
+    id               INTEGER PRIMARY KEY,
+    webhook          INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    site             TEXT NOT NULL,
+    events           TEXT NOT NULL,
+    uids             TEXT NOT NULL,
+    state            TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_ms  INTEGER NOT NULL,
+    created_ms       INTEGER NOT NULL,
+    delivered_ms     INTEGER,
+    replay_of        INTEGER
+  );
+  CREATE INDEX webhook_notifications_queue ON webhook_notifications(webhook, state, id);
+  CREATE INDEX webhook_notifications_site ON webhook_notifications(site, id);
+
+  -- Every POST to a receiver: what was sent and what came back (bounded).
+  CREATE TABLE webhook_attempts (
+    id             INTEGER PRIMARY KEY,
+    notification   INTEGER NOT NULL REFERENCES webhook_notifications(id) ON DELETE CASCADE,
+    at_ms          INTEGER NOT NULL,
+    nonce          TEXT NOT NULL,
+    body           TEXT NOT NULL,
+    headers        TEXT NOT NULL,
+    status         INTEGER,
+    response_body  TEXT,
+    error          TEXT,
+    duration_ms    REAL NOT NULL
+  );
+  CREATE INDEX webhook_attempts_notification ON webhook_attempts(notification, id);
+
+  -- The RSA keys that sign id_tokens and webhook JWTs: one current key per data center; a
+  -- rotated key keeps being served (retired_ms set) for a grace period.
+  CREATE TABLE jwt_keys (
+    kid          TEXT PRIMARY KEY,
+    data_center  TEXT NOT NULL,
+    private_jwk  TEXT NOT NULL,
+    public_jwk   TEXT NOT NULL,
+    created_ms   INTEGER NOT NULL,
+    retired_ms   INTEGER
+  );
+  CREATE UNIQUE INDEX jwt_keys_current ON jwt_keys(data_center) WHERE retired_ms IS NULL;
+  `,
 ];

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ afterEach(() => {
 
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...demo };
-  for (const name of ['FAKE_GIGYA_HOST', 'FAKE_GIGYA_PORT', 'FAKE_GIGYA_DB', 'FAKE_GIGYA_SEED', 'FAKE_GIGYA_ADMIN_TOKEN', 'FAKE_GIGYA_JOURNAL_MAX']) delete env[name];
+  for (const name of Object.keys(env)) if (name.startsWith('FAKE_GIGYA_') && !(name in demo)) delete env[name];
   return env;
 }
 
@@ -82,6 +83,19 @@ async function admin(baseUrl: string, method: string, path: string, body?: unkno
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** GET /__admin/sites with the Host header a browser would send for that name. */
+function statusFor(baseUrl: string, host: string): Promise<number> {
+  const { port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port, path: '/__admin/sites', headers: { host }, agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
 const credentials = { apiKey: demo.FAKE_GIGYA_API_KEY, userKey: demo.FAKE_GIGYA_USER_KEY, secret: demo.FAKE_GIGYA_SECRET };
 
 describe('the fake-gigya CLI', () => {
@@ -127,13 +141,22 @@ describe('the fake-gigya CLI', () => {
     expect(await stop(running)).toBe(0);
   });
 
+  it('answers /__admin for the loopback names and --allowed-hosts only (DNS rebinding)', async () => {
+    const running = await start(['--db', ':memory:', '--allowed-hosts', 'lab.test,fake-gigya']);
+    expect(running.output()).toContain('admin answers for the hosts localhost, 127.0.0.1, [::1], lab.test, fake-gigya (no admin token)');
+    const { port } = new URL(running.baseUrl);
+    for (const host of [`lab.test:${port}`, `fake-gigya:${port}`, `localhost:${port}`]) expect(await statusFor(running.baseUrl, host), host).toBe(200);
+    expect(await statusFor(running.baseUrl, `rebound.attacker.example:${port}`)).toBe(403);
+    expect(await stop(running)).toBe(0);
+  });
+
   it('prints every flag and its environment variable with --help', async () => {
     const child = run(['--help']);
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
-    for (const text of ['--port', '--db', '--seed', '--journal-max', 'FAKE_GIGYA_DB', 'FAKE_GIGYA_ADMIN_TOKEN']) expect(output).toContain(text);
+    for (const text of ['--port, -p', '--db', '--seed', '--journal-max', '--allowed-hosts', '--allow-open-admin', 'FAKE_GIGYA_DB', 'FAKE_GIGYA_ADMIN_TOKEN', 'Seed file format']) expect(output).toContain(text);
   });
 
   it('exits with 2 and a hint on an unknown flag', async () => {

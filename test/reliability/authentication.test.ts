@@ -118,16 +118,18 @@ describe('authentication: wrong credentials are rejected with the real codes and
         { name: 'a garbage bearer token', expected: 400001, method, params: { ...params, apiKey: bearer.apiKey }, headers: { authorization: 'Bearer garbage' } },
         { name: 'an unsigned (alg none) JWT', expected: 400001, method, params: { ...params, apiKey: bearer.apiKey }, headers: { authorization: `Bearer eyJhbGciOiJub25lIiwia2lkIjoi${literal()}In0.e30.` } },
         // The URL signed is never built from the request's Host (gigya-api.md §2.1).
+        { name: 'signed for another data center', expected: 403003, method, params: signed(demo, method, params, { url: `https://accounts.eu1.gigya.com/${method}` }) },
+        // Sent to another data center's host, Gigya answers from there: the site is not served (gigya-api.md §12).
         {
           name: 'signed for another data center, sent with its Host',
-          expected: 403003,
+          expected: 301001,
           method,
           params: signed(demo, method, params, { url: `http://accounts.eu1.gigya.com/${method}` }),
           headers: { host: 'accounts.eu1.gigya.com' },
         },
         {
           name: "signed for this data center, sent with another data center's Host",
-          expected: 403003,
+          expected: 301001,
           method,
           params: signed(demo, method, params),
           headers: { host: 'accounts.eu1.gigya.com' },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { signatureOf } from '../../server/testing/signer.js';
+import { HostileRequests } from './hostileRequests.js';
 
 // Malformed requests to the Gigya surface, drawn from a seeded PRNG: the same seed gives the
 // same requests. Anything that could legitimately write goes to the sandbox site; the victim
@@ -23,6 +24,21 @@ export interface FuzzRequest {
   path: string;
   headers: Record<string, string>;
   body?: Buffer;
+  /** Sent with Transfer-Encoding: chunked (no Content-Length), in pieces. */
+  chunked?: boolean;
+  /** What the answer must be beyond "a Gigya envelope, never 500001" (hostileRequests.ts). */
+  expect?: FuzzExpectation;
+}
+
+export interface FuzzExpectation {
+  /** An admin API refusal: one of these statuses, with a JSON error. */
+  admin?: number[];
+  /** This Gigya errorCode exactly. */
+  errorCode?: number;
+  /** Any errorCode but 0. */
+  refused?: true;
+  /** The fake may also close the connection instead (it stopped reading an oversized body). */
+  orClosed?: true;
 }
 
 /** Every credential-like literal the fuzzer sent: none may show up in a journal, log or answer. */
@@ -63,10 +79,14 @@ const httpMethods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 export class FuzzRequestSource {
   readonly sent: SentSecrets = { signatures: [], passwords: [], wrongSecrets: [] };
 
+  private readonly hostile: HostileRequests;
+
   constructor(
     private readonly random: () => number,
     private readonly targets: FuzzTargets,
-  ) {}
+  ) {
+    this.hostile = new HostileRequests(random, targets);
+  }
 
   private int(min: number, max: number): number {
     return min + Math.floor(this.random() * (max - min + 1));
@@ -86,6 +106,7 @@ export class FuzzRequestSource {
   }
 
   next(): FuzzRequest {
+    if (this.chance(0.08)) return this.hostile.next();
     const kinds: string[] = [];
     const toVictim = this.chance(0.45);
     let method = this.pick(toVictim ? gigyaMethods.filter((m) => m !== 'accounts.initRegistration') : gigyaMethods);
