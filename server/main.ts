@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createFakeGigya } from './app.js';
+import { FaultRegistry } from './faults/registry.js';
+import { WebhookDeliverer } from './webhooks/deliverer.js';
 import { cliEnvironment, CliError, helpText, parseCli, settingName } from './cliOptions.js';
 import { baseUrlsOf, expectedHosts } from './hostNames.js';
 import { httpServerOptions } from './httpServerOptions.js';
@@ -51,13 +53,17 @@ function main(): void {
   // The admin API answers only for these Host names; clients that sign the URL they call sign one of these.
   const hosts = expectedHosts([options.host, ...options.allowedHosts]);
   let publicBaseUrls: readonly string[] = [];
-  const app = createFakeGigya({ store, adminToken: options.adminToken, allowedHosts: hosts, publicBaseUrls: () => publicBaseUrls });
+  // Webhook notifications go out from this process; the outbox in the store survives a restart.
+  const faults = new FaultRegistry({ clock: systemClock });
+  const webhooks = new WebhookDeliverer({ store, clock: systemClock, faults });
+  const app = createFakeGigya({ store, faults, webhooks, adminToken: options.adminToken, allowedHosts: hosts, publicBaseUrls: () => publicBaseUrls });
   const serverOptions = httpServerOptions();
   const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port, serverOptions }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     const baseUrl = `http://${host}:${info.port}`;
     publicBaseUrls = baseUrlsOf(hosts, info.port);
     console.log(`fake-gigya listening on ${baseUrl}`);
+    webhooks.start();
     console.log(`  database  ${options.ephemeral ? ':memory: (ephemeral: everything is lost when it stops)' : options.db}`);
     console.log(`  demo site apiKey=${demo.apiKey}`);
     console.log(`            userKey=${demo.userKey}`);
@@ -88,6 +94,8 @@ function main(): void {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
+    // An attempt cut short here is not recorded, so it is sent again after the next start.
+    void webhooks.stop();
     // Stop accepting, let in-flight requests finish, then commit what is queued: no write is lost.
     server.close(() => {
       store.close();
