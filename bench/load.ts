@@ -7,6 +7,10 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   total: number;
+  /** Answers with a 2xx status. */
+  ok: number;
+  /** How long the run lasted, in s. */
+  seconds: number;
 }
 
 export type LoadOptions = autocannon.Options;
@@ -24,6 +28,8 @@ export function load(options: LoadOptions): Promise<LoadResult> {
         errors: result.errors + result.timeouts,
         non2xx: result.non2xx,
         total: result.requests.total,
+        ok: result.requests.total - result.non2xx,
+        seconds: result.duration,
       });
     });
   });

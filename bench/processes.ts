@@ -22,19 +22,19 @@ export interface Started {
 
 /**
  * Spawns a server and polls `probe` until it succeeds: the time measured is what a user waits
- * between starting the process and its first useful answer. Bounded: gives up after 15 s.
+ * between starting the process and its first useful answer. Bounded: gives up after `timeoutMs`.
  */
-export async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, probe: () => Promise<boolean>): Promise<Started> {
+export async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<Started> {
   const started = performance.now();
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const deadline = started + 15_000;
+  const deadline = started + timeoutMs;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}`);
     if (await probe().catch(() => false)) return { child, startupMs: performance.now() - started };
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   child.kill('SIGKILL');
-  throw new Error(`${command} ${args.join(' ')} gave no answer within 15 s`);
+  throw new Error(`${command} ${args.join(' ')} gave no answer within ${timeoutMs / 1000} s`);
 }
 
 /** Resident set size of a process, in MB (Linux /proc). */

@@ -1,197 +1,123 @@
-// npm run bench: the fake Gigya against the ceiling of this machine, in ONE run.
-// Every figure is also given as a ratio to a raw node:http server measured in the same run,
-// so the report means something on any machine. Loopback only; every load run is bounded.
+// npm run bench: the fake Gigya against the ceiling of this machine and, with --peers, against
+// what users would pick instead (WireMock, Mockoon CLI, json-server), in ONE run. Every server
+// is measured twice from its own spawn: over the first 10 s (start-up included: what a CI job
+// sees) and warm (after a bounded warm-up). Every figure is also a ratio to a raw node:http
+// server measured in the same run, so the report means something on any machine. Loopback
+// only; every load run is bounded in time, every loop in count.
 //
-//   npm run bench                       5 s per load run, 100 000 seeded accounts
-//   BENCH_SECONDS=10 BENCH_ACCOUNTS=20000 npm run bench
+//   npm run bench                       the fake, the ceiling, Hono alone, the floor, the embedded kit
+//   npm run bench -- --peers            and the peers, installed on demand
+//   npm run bench -- --help             the settings (BENCH_SECONDS, BENCH_WARMUP_SECONDS, ...)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { form, load, type LoadResult } from './load.js';
-import { inspectorPageTimes } from './pages.js';
-import { cpuMs, freePort, rssMb, startProcess, stop } from './processes.js';
-import { benchEmail, benchSite, benchUid, seedAccounts } from './seedAccounts.js';
+import { coldThenWarm, type ColdWarm, type Phases } from './coldWarm.js';
+import { embeddedKitTimings } from './embeddedKit.js';
+import { measureFake } from './fakeRuns.js';
+import { okPerSecond, type Row } from './measured.js';
+import { benchOptions, BenchUsageError, benchUsage, type BenchOptions } from './options.js';
+import { peersCacheDir } from './peers/cache.js';
+import { wiremock } from './peers/wiremock.js';
+import { mockoon } from './peers/mockoon.js';
+import { measurePeers, type PeerRuns } from './peers/measure.js';
+import { ceilingTable, comparisonTable, kitTable, markdownTable, targets, targetsTable, type Measured, type WarmLine } from './report.js';
+import { benchSite, seedAccounts } from './seedAccounts.js';
+import { gigyaRead, hello } from './workloads.js';
 
-const seconds = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 10);
-const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
-// The fake is started exactly as `npm start` starts it (node flags included), minus the build.
-const startWords = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
-const startArgs = startWords.slice(startWords.indexOf('node') + 1);
-const credentials = `apiKey=${benchSite.apiKey}&userKey=${benchSite.userKey}&secret=${encodeURIComponent(benchSite.secret)}`;
-
-interface Row {
-  name: string;
-  result: LoadResult;
-  cpuUsPerRequest: number;
+function parse(): BenchOptions {
+  try {
+    return benchOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    console.error(`npm run bench: ${error.message}`);
+    process.exit(2);
+  }
 }
 
-async function measured(pid: number, name: string, run: () => Promise<LoadResult>): Promise<Row> {
-  const before = cpuMs(pid);
-  const result = await run();
-  const cpuUsPerRequest = ((cpuMs(pid) - before) * 1000) / Math.max(result.total, 1);
-  return { name, result, cpuUsPerRequest };
-}
+const script = (file: string, ...args: string[]) => (port: number) => ({ command: process.execPath, args: [file, String(port), ...args] });
 
-async function ceiling(): Promise<{ row: Row; startupMs: number }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  const { child, startupMs } = await startProcess(process.execPath, ['bench/targets/hello.mjs', String(port)], {}, async () => (await fetch(url)).ok);
-  const row = await measured(child.pid!, 'node:http hello (ceiling)', () => load({ url, duration: seconds }));
-  await stop(child);
-  return { row, startupMs };
-}
+const warmLine = (name: string, what: string, run: ColdWarm): WarmLine => ({ name, what, ...run.warm });
+const rowLine = (row: Row, what: string): WarmLine => ({
+  name: row.name,
+  what,
+  perSecond: okPerSecond(row.result),
+  p50Ms: row.result.p50Ms,
+  p99Ms: row.result.p99Ms,
+  cpuUsPerRequest: row.cpuUsPerRequest,
+  failed: row.result.errors + row.result.non2xx,
+});
 
-/** getAccountInfo of random seeded UIDs, server-side (userKey + secret in clear). */
-function getAccountInfoLoad(base: string): Promise<LoadResult> {
-  return load({
-    url: `${base}/accounts.getAccountInfo`,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        headers: form,
-        setupRequest: (request) => ({ ...request, body: `${credentials}&UID=${benchUid(Math.floor(Math.random() * accounts))}` }),
-      },
-    ],
-  });
-}
-
-/** A comparison server from bench/targets/, under the same getAccountInfo load as the fake. */
-async function targetRow(name: string, script: string, extraArgs: string[]): Promise<Row> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const probe = async () => (await fetch(`${base}/accounts.getAccountInfo`, { method: 'POST', headers: form, body: `${credentials}&UID=${benchUid(1)}` })).ok;
-  const { child } = await startProcess(process.execPath, [script, String(port), ...extraArgs], {}, probe);
-  const row = await measured(child.pid!, name, () => getAccountInfoLoad(base));
-  await stop(child);
-  return row;
-}
-
-/** Hono alone (bench/targets/hono.mjs), answering the same form POSTs without a store: the framework's own share. */
-function honoAlone(): Promise<Row> {
-  return targetRow('Hono + URLSearchParams form POST, no store', 'bench/targets/hono.mjs', []);
-}
-
-/** The floor of the design (bench/targets/floor.mjs) on the seeded file: the best a getAccountInfo with a journal can do here. */
-function floor(db: string, dir: string): Promise<Row> {
-  return targetRow('floor: node:http + SQLite read + journal', 'bench/targets/floor.mjs', [db, join(dir, 'floor-journal.db'), benchSite.secret]);
-}
-
-async function fake(dir: string) {
-  const db = join(dir, 'bench.db');
-  console.log(`seeding ${accounts} accounts ...`);
-  seedAccounts(db, accounts);
-  const floorRow = await floor(db, dir);
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = { FAKE_GIGYA_API_KEY: benchSite.apiKey, FAKE_GIGYA_USER_KEY: benchSite.userKey, FAKE_GIGYA_SECRET: benchSite.secret };
-  const probe = async () => {
-    const response = await fetch(`${base}/accounts.getAccountInfo`, { method: 'POST', headers: form, body: `${credentials}&UID=${benchUid(1)}` });
-    return ((await response.json()) as { errorCode: number }).errorCode === 0;
-  };
-  // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the fake, for finding where its time goes.
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const args = [...profile, ...startArgs, '--port', String(port), '--db', db];
-  const { child, startupMs } = await startProcess(process.execPath, args, env, probe);
-  const pid = child.pid!;
-  const pick = () => Math.floor(Math.random() * accounts);
-  let submitted = 0;
-
-  const rows: Row[] = [];
-  rows.push(
-    await measured(pid, 'lite submit (initRegistration + setAccountInfo)', () =>
-      load({
-        url: `${base}/accounts.initRegistration`,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers: form,
-            body: `${credentials}&isLite=true`,
-            onResponse: (_status, body, context) => {
-              (context as { regToken?: string }).regToken = (JSON.parse(body) as { regToken: string }).regToken;
-            },
-          },
-          {
-            method: 'POST',
-            path: '/accounts.setAccountInfo',
-            headers: form,
-            setupRequest: (request, context) => ({
-              ...request,
-              body: `${credentials}&regToken=${(context as { regToken?: string }).regToken}&profile=${encodeURIComponent(
-                JSON.stringify({ email: `bench${submitted++}@submit.example`, firstName: 'Jane', lastName: 'Doe' }),
-              )}`,
-            }),
-          },
-        ],
-      }),
-    ),
-  );
-  rows.push(await measured(pid, 'getAccountInfo', () => getAccountInfoLoad(base)));
-  rows.push(
-    await measured(pid, `search by email (${accounts} accounts)`, () =>
-      load({
-        url: `${base}/accounts.search`,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers: form,
-            setupRequest: (request) => ({
-              ...request,
-              body: `${credentials}&accountTypes=full,lite&query=${encodeURIComponent(`SELECT * FROM accounts WHERE profile.email = "${benchEmail(pick())}"`)}`,
-            }),
-          },
-        ],
-      }),
-    ),
-  );
-  const rss = rssMb(pid);
-  const pages = await inspectorPageTimes(base, accounts);
-  await stop(child);
-  return { rows, floorRow, startupMs, rssMb: rss, submitted, pages };
-}
-
-function percent(value: number, of: number): string {
-  return `${((value / of) * 100).toFixed(0)}%`;
-}
-
-async function main(): Promise<void> {
+async function main(options: BenchOptions): Promise<void> {
+  const phases: Phases = { coldSeconds: options.coldSeconds, warmupSeconds: options.warmupSeconds, seconds: options.seconds };
   const dir = mkdtempSync(join(tmpdir(), 'fake-gigya-bench-'));
   try {
-    const base = await ceiling();
-    const hono = await honoAlone();
-    const measuredFake = await fake(dir);
-    const top = base.row.result.requestsPerSecond;
-    const rows = [base.row, hono, measuredFake.floorRow, ...measuredFake.rows];
-    console.log(`\n${seconds} s per run, 50 connections, loopback; ratios against the ceiling measured in this run\n`);
-    console.table(
-      rows.map((row) => ({
-        scenario: row.name,
-        'req/s': Math.round(row.result.requestsPerSecond),
-        'of ceiling': percent(row.result.requestsPerSecond, top),
-        'p50 ms': row.result.p50Ms,
-        'p99 ms': row.result.p99Ms,
-        'server CPU µs/req': Math.round(row.cpuUsPerRequest),
-        'errors/non-2xx': row.result.errors + row.result.non2xx,
-      })),
-    );
-    const startupRatio = measuredFake.startupMs / base.startupMs;
-    console.log(`start-up to first answer: fake ${measuredFake.startupMs.toFixed(0)} ms (target < 400), node:http ${base.startupMs.toFixed(0)} ms (x${startupRatio.toFixed(1)})`);
-    console.log(`fake RSS after load with ${accounts} accounts: ${measuredFake.rssMb.toFixed(0)} MB (target < 150)`);
-    console.log(`\ninspector pages with ${accounts} accounts (10 sequential loads each; target: well under a second at 10 000)`);
-    console.table(measuredFake.pages.map((page) => ({ page: page.page, 'median ms': page.medianMs.toFixed(1), 'max ms': page.maxMs.toFixed(1) })));
-    const targets = {
-      liteSubmit: { ratio: measuredFake.rows[0]!.result.requestsPerSecond / top, target: 0.35 },
-      getAccountInfo: { ratio: measuredFake.rows[1]!.result.requestsPerSecond / top, target: 0.5 },
-      startupMs: { value: measuredFake.startupMs, target: 400 },
-      rssMb: { value: measuredFake.rssMb, target: 150 },
-    };
+    console.log('ceiling: node:http hello ...');
+    const ceiling = await coldThenWarm(script('bench/targets/hello.mjs'), hello, phases);
+    console.log('Hono alone ...');
+    const hono = await coldThenWarm(script('bench/targets/hono.mjs'), gigyaRead(options.accounts), phases);
+    const db = join(dir, 'bench.db');
+    console.log(`seeding ${options.accounts} accounts ...`);
+    seedAccounts(db, options.accounts);
+    console.log('floor ...');
+    const floor = await coldThenWarm(script('bench/targets/floor.mjs', db, join(dir, 'floor-journal.db'), benchSite.secret), gigyaRead(options.accounts), phases);
+    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+    console.log('the fake: getAccountInfo, lite submit, lite submit --ephemeral ...');
+    const fake = await measureFake(db, options.accounts, phases);
+    const peerRuns: PeerRuns = options.peers
+      ? await measurePeers({ cacheDir: peersCacheDir(process.env), workDir: join(dir, 'peers'), answers: fake.answers }, phases)
+      : { rows: [], unavailable: [], byName: {} };
+    console.log('embedded kit ...');
+    const kit = await embeddedKitTimings(options.kitRuns);
+
+    const wiremockRuns = peerRuns.byName[wiremock.name] ?? {};
+    const mockoonRuns = peerRuns.byName[mockoon.name] ?? {};
+    const comparison: Measured[] = [
+      { server: 'node:http hello (ceiling)', kind: 'read', what: 'a GET answered `hello`', result: ceiling },
+      ...peerRuns.rows,
+      { server: 'fake, durable file', kind: 'read', what: `getAccountInfo of a random account of ${options.accounts}`, result: fake.read },
+      { server: 'fake, durable file', kind: 'submit', what: 'lite submit: initRegistration + setAccountInfo, history and journal on', result: fake.submit },
+      { server: 'fake, --ephemeral', kind: 'submit', what: 'lite submit, everything in memory', result: fake.ephemeralSubmit },
+    ];
+    const warm: WarmLine[] = [
+      warmLine('node:http hello (ceiling)', 'the cheapest answer Node gives', ceiling),
+      warmLine('Hono + URLSearchParams form POST, no store', 'the framework alone', hono),
+      warmLine('floor: node:http + SQLite read + journal', 'the least a durable getAccountInfo can cost', floor),
+      warmLine('getAccountInfo', 'the fake, a random seeded account', fake.read),
+      warmLine('lite submit (initRegistration + setAccountInfo)', 'the fake, durable file', fake.submit),
+      warmLine('lite submit, --ephemeral', 'the fake, in memory', fake.ephemeralSubmit),
+      rowLine(fake.search, 'the fake, `profile.email = …`, a random seeded email'),
+    ];
+    const reached = targets({
+      fakeRead: fake.read,
+      fakeSubmit: fake.submit,
+      ephemeralSubmit: fake.ephemeralSubmit,
+      wiremock: wiremockRuns,
+      mockoon: mockoonRuns,
+      accounts: options.accounts,
+      kit,
+    });
+
+    console.log(`\nCold (the first ${phases.coldSeconds} s after the spawn, start-up included) and warm (after ${phases.warmupSeconds} s of load, ${phases.seconds} s measured); 50 connections, loopback\n`);
+    console.log(comparisonTable(comparison, ceiling, wiremockRuns));
+    for (const line of peerRuns.unavailable) console.log(line);
+    console.log('\nWarm, against the ceiling\n');
+    console.log(ceilingTable(warm));
+    console.log(`\nstart-up to the first answer: fake ${fake.read.startupMs.toFixed(0)} ms (${options.accounts} accounts), --ephemeral ${fake.ephemeralSubmit.startupMs.toFixed(0)} ms, node:http ${ceiling.startupMs.toFixed(0)} ms`);
+    console.log(`fake RSS after the warm getAccountInfo run: ${fake.read.rssMb.toFixed(0)} MB`);
+    console.log(`\nInspector pages with ${options.accounts} accounts (10 sequential loads each)\n`);
+    console.log(markdownTable(['Page', 'median ms', 'max ms'], fake.pages.map((page) => [page.page, page.medianMs.toFixed(1), page.maxMs.toFixed(1)])));
+    console.log('\n');
+    console.log(kitTable(kit));
+    console.log('\nTargets (reported, never asserted in a test)\n');
+    console.log(targetsTable(reached));
     writeFileSync(
       'bench/results.json',
-      `${JSON.stringify({ at: new Date().toISOString(), seconds, connections: 50, accounts, node: process.version, rows, startup: { fakeMs: measuredFake.startupMs, ceilingMs: base.startupMs }, rssMb: measuredFake.rssMb, inspectorPages: measuredFake.pages, targets }, null, 2)}\n`,
+      `${JSON.stringify(
+        { at: new Date().toISOString(), node: process.version, phases, connections: 50, accounts: options.accounts, comparison, unavailable: peerRuns.unavailable, warm, inspectorPages: fake.pages, embeddedKit: kit, targets: reached },
+        null,
+        2,
+      )}\n`,
     );
     console.log('\nwritten: bench/results.json');
   } finally {
@@ -199,4 +125,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const options = parse();
+if (options.help) console.log(benchUsage);
+else await main(options);
