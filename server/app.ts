@@ -9,6 +9,7 @@ import { DroppedConnection, Dispatcher, type BeforeHandle } from './protocol/dis
 import { randomIds, systemClock } from './protocol/ids.js';
 import type { Clock, GigyaMethod, Ids } from './protocol/method.js';
 import { openStore, type Store } from './store/index.js';
+import { caCertificateRoute } from './network/caRoute.js';
 import { favicon } from './ui/favicon.js';
 import { jwtMethods } from './jwt/index.js';
 import { WebhookDeliverer } from './webhooks/deliverer.js';
@@ -40,6 +41,8 @@ export interface FakeGigyaOptions {
    * port 0 learns its URL only once listening. Never derived from a request's Host.
    */
   publicBaseUrls?: () => readonly string[];
+  /** The local CA's certificate, served at /__admin/ca.pem (server/network/). */
+  certificateAuthorityPem?: () => string | null;
   /** Webhook delivery; one that is never started (nothing sent) when left out. The caller starts and stops it. */
   webhooks?: WebhookDeliverer;
 }
@@ -74,6 +77,7 @@ export function createFakeGigya(options: FakeGigyaOptions = {}): Hono {
   });
 
   const app = new Hono();
+  app.get('/__admin/ca.pem', caCertificateRoute(options.certificateAuthorityPem ?? (() => null)));
   app.route('/__admin', adminRoutes(deps, { hosts: expectedHosts(options.allowedHosts) }));
   app.get('/favicon.ico', favicon);
   app.all('*', async (c) => {

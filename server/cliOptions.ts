@@ -27,6 +27,18 @@ export const cliFlags = {
     expects: 'true or false',
   },
   seed: { env: 'FAKE_GIGYA_SEED', default: undefined, help: 'JSON file of sites and accounts loaded at start (format below)' },
+  'https-port': {
+    env: 'FAKE_GIGYA_HTTPS_PORT',
+    default: undefined,
+    help: "also listen over TLS on this port, as every data center's host (*.us1.gigya.com, …) and localhost",
+    expects: 'a whole number from 0 to 65535',
+  },
+  'ca-cert': {
+    env: 'FAKE_GIGYA_CA_CERT',
+    default: undefined,
+    help: 'PEM file of the CA the TLS certificates chain to (created with --ca-key when both are absent; default beside --db)',
+  },
+  'ca-key': { env: 'FAKE_GIGYA_CA_KEY', default: undefined, help: "that CA's private key (PEM; written 0600 when created)" },
   'journal-max': { env: 'FAKE_GIGYA_JOURNAL_MAX', default: '100000', help: 'request journal entries kept', expects: 'a whole number from 1 to 10000000' },
   'allowed-hosts': {
     env: 'FAKE_GIGYA_ALLOWED_HOSTS',
@@ -65,6 +77,9 @@ const flagSchemas = {
   db: z.string().min(1),
   ephemeral: switchValue.optional().transform((value) => value ?? false),
   seed: z.string().min(1).optional(),
+  'https-port': z.coerce.number().int().min(0).max(65_535).optional(),
+  'ca-cert': z.string().min(1).optional(),
+  'ca-key': z.string().min(1).optional(),
   'journal-max': z.coerce.number().int().min(1).max(10_000_000),
   'allowed-hosts': z
     .string()
@@ -83,6 +98,9 @@ export interface CliOptions {
   /** Everything in memory (`db` is ':memory:'). */
   ephemeral: boolean;
   seed: string | undefined;
+  httpsPort: number | undefined;
+  /** The CA's files when given; otherwise it lives beside the database (server/network/certificateAuthority.ts). */
+  ca: { certificateFile: string; keyFile: string } | undefined;
   journalMax: number;
   allowedHosts: string[];
   allowOpenAdmin: boolean;
@@ -160,6 +178,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     db: ephemeral ? ':memory:' : fileDb,
     ephemeral,
     seed: setting('seed'),
+    httpsPort: setting('https-port'),
+    ca: caFiles(setting('ca-cert'), setting('ca-key')),
     journalMax: setting('journal-max'),
     allowedHosts: setting('allowed-hosts'),
     allowOpenAdmin: setting('allow-open-admin'),
@@ -174,6 +194,14 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     );
   }
   return options;
+}
+
+function caFiles(certificateFile: string | undefined, keyFile: string | undefined): CliOptions['ca'] {
+  if (certificateFile === undefined && keyFile === undefined) return undefined;
+  if (certificateFile === undefined || keyFile === undefined) {
+    throw new CliError(`${settingName('ca-cert')} and ${settingName('ca-key')} go together: give both, or neither to keep the CA beside ${settingName('db')}`);
+  }
+  return { certificateFile, keyFile };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,10 +1,13 @@
-import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { AdminClient } from './admin/client.js';
 import { createFakeGigya } from './app.js';
 import { FaultRegistry } from './faults/registry.js';
 import { baseUrlsOf, expectedHosts } from './hostNames.js';
 import { httpServerOptions } from './httpServerOptions.js';
+import { openCertificateAuthority, type CertificateAuthorityFiles } from './network/certificateAuthority.js';
+import type { DataCenter } from './network/dataCenterHosts.js';
+import { createGigyaServers } from './network/gigyaServers.js';
+import { issueServerCertificate } from './network/serverCertificate.js';
 import { randomIds, systemClock } from './protocol/ids.js';
 import { loadSeed } from './seed/loadSeed.js';
 import type { Seed } from './seed/seedSchema.js';
@@ -12,6 +15,8 @@ import { createSite } from './sites/createSite.js';
 import type { BeforeHandle } from './protocol/dispatch.js';
 import { openStore, type Store } from './store/index.js';
 import type { Policies } from './store/policies.js';
+import { WebhookDeliverer } from './webhooks/deliverer.js';
+import { replaceWebhooks, type WebhookInput } from './webhooks/webhookSettings.js';
 
 export interface StartOptions {
   /** SQLite file; in memory by default. */
@@ -20,7 +25,12 @@ export interface StartOptions {
   site?: { apiKey?: string; userKey?: string; secret?: string; name?: string };
   /** Policies of the site created for this instance; reset() restores them. */
   policies?: Partial<Policies>;
-  dataCenter?: 'us1' | 'eu1' | 'au1' | 'eu2';
+  /** The site's data center (us1 by default): its hosts, its signed URLs, 301001 on the others. */
+  dataCenter?: DataCenter;
+  /** Also listen over TLS on a loopback port, as every data center's host (httpsBaseUrl). */
+  https?: boolean;
+  /** Keep the CA in these files (created when both are absent) instead of in memory. */
+  certificateAuthority?: CertificateAuthorityFiles;
   adminToken?: string;
   journal?: boolean;
   /** Request journal bound (default 100 000 entries). */
@@ -33,10 +43,21 @@ export interface StartOptions {
   port?: number;
   /** Runs for every call after authentication, before faults and the method: to observe what got through. */
   beforeHandle?: BeforeHandle;
+  /** Webhooks of the site, as accounts.webhooks.set takes them; delivered from once listening until close(). */
+  webhooks?: WebhookInput[];
 }
 
 export interface RunningFakeGigya {
   baseUrl: string;
+  /** The TLS base URL when started with `https: true`. */
+  httpsBaseUrl: string | undefined;
+  /**
+   * HTTPS_PROXY for an unmodified client: CONNECTs to Gigya's hosts end in this fake (the same
+   * port as baseUrl), everything else is refused.
+   */
+  proxyUrl: string;
+  /** PEM of the CA the fake's certificates chain to: what the client trusts (NODE_EXTRA_CA_CERTS). */
+  certificateAuthorityPem: string;
   /** A site of its own, so tests sharing a server never see each other's accounts. */
   site: { apiKey: string; userKey: string; secret: string; dataCenter: string };
   /** A typed client of /__admin (docs/admin-api.md), carrying the admin token if one was set. */
@@ -44,7 +65,9 @@ export interface RunningFakeGigya {
   store: Store;
   /** Fault injection, in process (the same as /__admin/faults). */
   faults: FaultRegistry;
-  /** Forgets this site's accounts, tokens, history, journal and faults and restores its policies; the credentials stay valid. */
+  /** Webhook delivery (started): `drain()` sends what is due now, `replay(id)` sends a notification again. */
+  webhooks: WebhookDeliverer;
+  /** Forgets this site's accounts, tokens, history, journal and faults and restores its policies and webhooks; the credentials stay valid. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -62,8 +85,13 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
   });
   const key = created.applicationKeys[0]!;
   if (options.seed !== undefined) loadSeed(store, randomIds, systemClock, options.seed);
+  const setUpWebhooks = () => store.transaction(() => replaceWebhooks(store, created.site, options.webhooks ?? [], systemClock.now()));
+  setUpWebhooks();
   const faults = new FaultRegistry({ clock: systemClock });
+  const webhooks = new WebhookDeliverer({ store, clock: systemClock, faults });
   let publicBaseUrls: readonly string[] = [];
+  const authority = await openCertificateAuthority(options.certificateAuthority ?? null);
+  const tls = await issueServerCertificate(authority);
   const app = createFakeGigya({
     store,
     faults,
@@ -71,32 +99,49 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
     journal: options.journal,
     beforeHandle: options.beforeHandle,
     publicBaseUrls: () => publicBaseUrls,
+    certificateAuthorityPem: () => authority.certificatePem,
+    webhooks,
   });
-  const server = await new Promise<ServerType>((resolve) => {
-    const serverOptions = httpServerOptions(options.requestTimeoutMs);
-    const running = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0, serverOptions }, () => resolve(running));
-  });
-  const { port } = server.address() as AddressInfo;
+  const servers = createGigyaServers(app.fetch, { serverOptions: httpServerOptions(options.requestTimeoutMs), tls });
+  const listen = (server: typeof servers.http | typeof servers.https, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
+    });
+  const port = await listen(servers.http, options.port ?? 0);
+  const httpsPort = options.https === true ? await listen(servers.https, 0) : undefined;
   const baseUrl = `http://127.0.0.1:${port}`;
-  publicBaseUrls = baseUrlsOf(expectedHosts(), port);
+  webhooks.start();
+  publicBaseUrls = [...baseUrlsOf(expectedHosts(), port), ...(httpsPort === undefined ? [] : baseUrlsOf(expectedHosts(), httpsPort, 'https'))];
+  const closeServer = (server: typeof servers.http | typeof servers.https) =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return {
     baseUrl,
+    httpsBaseUrl: httpsPort === undefined ? undefined : `https://127.0.0.1:${httpsPort}`,
+    proxyUrl: baseUrl,
+    certificateAuthorityPem: authority.certificatePem,
     site: { apiKey: created.site.apiKey, userKey: key.userKey, secret: key.secret, dataCenter: created.site.dataCenter },
     admin: new AdminClient(`${baseUrl}/__admin`, options.adminToken),
     store,
     faults,
+    webhooks,
     reset: () => {
       store.resetSite(created.site.apiKey);
       faults.clear(created.site.apiKey);
       store.sites.setPolicies(created.site.apiKey, created.site.policies);
+      setUpWebhooks();
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          store.close();
-          resolve();
-        });
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([closeServer(servers.https), closeServer(servers.http)]);
+      await webhooks.stop();
+      store.close();
+    },
   };
 }

@@ -33,6 +33,6 @@ export function expectedHosts(extra: readonly string[] = []): string[] {
 }
 
 /** The base URLs a client calls the fake at on `port`, one per expected host name. */
-export function baseUrlsOf(hosts: readonly string[], port: number): string[] {
-  return hosts.map((host) => `http://${host}:${port}`);
+export function baseUrlsOf(hosts: readonly string[], port: number, scheme: 'http' | 'https' = 'http'): string[] {
+  return hosts.map((host) => `${scheme}://${host}:${port}`);
 }

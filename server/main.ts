@@ -1,16 +1,19 @@
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createFakeGigya } from './app.js';
 import { FaultRegistry } from './faults/registry.js';
 import { WebhookDeliverer } from './webhooks/deliverer.js';
-import { cliEnvironment, CliError, helpText, parseCli, settingName } from './cliOptions.js';
+import { cliEnvironment, CliError, cliFlags, helpText, parseCli, settingName } from './cliOptions.js';
 import { baseUrlsOf, expectedHosts } from './hostNames.js';
 import { httpServerOptions } from './httpServerOptions.js';
+import { filesBesideDatabase, openCertificateAuthority, type CertificateAuthority } from './network/certificateAuthority.js';
+import { createGigyaServers } from './network/gigyaServers.js';
+import { issueServerCertificate, type TlsCredentials } from './network/serverCertificate.js';
 import { randomIds, systemClock } from './protocol/ids.js';
 import { loadSeedFile } from './seed/loadSeed.js';
 import { ensureDemoSite, type DemoSite } from './sites/demoSite.js';
 import { openStore, type Store } from './store/index.js';
 
-function main(): void {
+async function main(): Promise<void> {
   let options;
   try {
     options = parseCli(process.argv.slice(2), process.env);
@@ -50,45 +53,73 @@ function main(): void {
       return fail(`cannot load the seed ${options.seed}, set by ${settingName('seed')}`, error);
     }
   }
+  let authority: CertificateAuthority;
+  let tls: TlsCredentials;
+  try {
+    authority = await openCertificateAuthority(options.ca ?? filesBesideDatabase(options.db));
+    tls = await issueServerCertificate(authority, [options.host, ...options.allowedHosts]);
+  } catch (error) {
+    return fail(`cannot set up the certificate authority, set by ${settingName('ca-cert')} and ${settingName('ca-key')}`, error);
+  }
   // The admin API answers only for these Host names; clients that sign the URL they call sign one of these.
   const hosts = expectedHosts([options.host, ...options.allowedHosts]);
   let publicBaseUrls: readonly string[] = [];
   // Webhook notifications go out from this process; the outbox in the store survives a restart.
   const faults = new FaultRegistry({ clock: systemClock });
   const webhooks = new WebhookDeliverer({ store, clock: systemClock, faults });
-  const app = createFakeGigya({ store, faults, webhooks, adminToken: options.adminToken, allowedHosts: hosts, publicBaseUrls: () => publicBaseUrls });
-  const serverOptions = httpServerOptions();
-  const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port, serverOptions }, (info) => {
-    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    const baseUrl = `http://${host}:${info.port}`;
-    publicBaseUrls = baseUrlsOf(hosts, info.port);
-    console.log(`fake-gigya listening on ${baseUrl}`);
-    webhooks.start();
-    console.log(`  database  ${options.ephemeral ? ':memory: (ephemeral: everything is lost when it stops)' : options.db}`);
-    console.log(`  demo site apiKey=${demo.apiKey}`);
-    console.log(`            userKey=${demo.userKey}`);
-    console.log(`            secret=${demo.secret ?? `(as given in FAKE_GIGYA_SECRET)`}`);
-    console.log(`  inspector ${baseUrl}/__admin/ui`);
-    console.log(`  admin answers for the hosts ${hosts.join(', ')}${options.adminToken === undefined ? ' (no admin token)' : ''}`);
+  const app = createFakeGigya({
+    store,
+    faults,
+    webhooks,
+    adminToken: options.adminToken,
+    allowedHosts: hosts,
+    publicBaseUrls: () => publicBaseUrls,
+    certificateAuthorityPem: () => authority.certificatePem,
   });
+  const servers = createGigyaServers(app.fetch, { serverOptions: httpServerOptions(), tls });
+  const server = servers.http;
 
   // A port already taken (or not ours to bind) is a user's mistake: one line, not a stack trace.
-  const onListenError = (error: NodeJS.ErrnoException) => {
-    const where = `${options.host}:${options.port}`;
-    const reason =
-      error.code === 'EADDRINUSE'
-        ? `${where} is already in use; choose another port with --port or FAKE_GIGYA_PORT`
-        : error.code === 'EACCES'
-          ? `no permission to listen on ${where}; choose another port with --port or FAKE_GIGYA_PORT`
-          : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
-            ? `${options.host} is not an address of this machine; choose another with --host or FAKE_GIGYA_HOST`
-            : `cannot listen on ${where} (--host/FAKE_GIGYA_HOST, --port/FAKE_GIGYA_PORT): ${error.message}`;
-    console.error(`fake-gigya cannot start: ${reason}`);
-    store.close();
-    process.exit(1);
-  };
-  server.once('error', onListenError);
-  server.once('listening', () => server.off('error', onListenError));
+  const listen = (target: typeof server | typeof servers.https, port: number, flag: 'port' | 'https-port') =>
+    new Promise<AddressInfo>((resolve) => {
+      const onListenError = (error: NodeJS.ErrnoException) => {
+        const where = `${options.host}:${port}`;
+        const choose = `choose another port with --${flag} or ${cliFlags[flag].env}`;
+        const reason =
+          error.code === 'EADDRINUSE'
+            ? `${where} is already in use; ${choose}`
+            : error.code === 'EACCES'
+              ? `no permission to listen on ${where}; ${choose}`
+              : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
+                ? `${options.host} is not an address of this machine; choose another with --host or FAKE_GIGYA_HOST`
+                : `cannot listen on ${where} (--host/FAKE_GIGYA_HOST, --${flag}/${cliFlags[flag].env}): ${error.message}`;
+        console.error(`fake-gigya cannot start: ${reason}`);
+        store.close();
+        process.exit(1);
+      };
+      target.once('error', onListenError);
+      target.listen(port, options.host, () => {
+        target.off('error', onListenError);
+        resolve(target.address() as AddressInfo);
+      });
+    });
+  const info = await listen(server, options.port, 'port');
+  const tlsInfo = options.httpsPort === undefined ? undefined : await listen(servers.https, options.httpsPort, 'https-port');
+  const urlHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  const baseUrl = `http://${urlHost}:${info.port}`;
+  publicBaseUrls = [...baseUrlsOf(hosts, info.port), ...(tlsInfo ? baseUrlsOf(hosts, tlsInfo.port, 'https') : [])];
+  console.log(`fake-gigya listening on ${baseUrl}`);
+  webhooks.start();
+  if (tlsInfo !== undefined) console.log(`  https     https://${urlHost}:${tlsInfo.port} (as *.us1.gigya.com, … and ${urlHost})`);
+  console.log(`  proxy     HTTPS_PROXY=${baseUrl} reaches Gigya's hosts here, and nothing else`);
+  const caWhere = authority.certificateFile === null ? 'in memory' : `${authority.certificateFile}${authority.created ? ' (created now)' : ''}`;
+  console.log(`  CA        ${caWhere}; also at ${baseUrl}/__admin/ca.pem — clients trust it (NODE_EXTRA_CA_CERTS, a truststore)`);
+  console.log(`  database  ${options.db}`);
+  console.log(`  demo site apiKey=${demo.apiKey}`);
+  console.log(`            userKey=${demo.userKey}`);
+  console.log(`            secret=${demo.secret ?? `(as given in FAKE_GIGYA_SECRET)`}`);
+  console.log(`  inspector ${baseUrl}/__admin/ui`);
+  console.log(`  admin answers for the hosts ${hosts.join(', ')}${options.adminToken === undefined ? ' (no admin token)' : ''}`);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -97,6 +128,8 @@ function main(): void {
     // An attempt cut short here is not recorded, so it is sent again after the next start.
     void webhooks.stop();
     // Stop accepting, let in-flight requests finish, then commit what is queued: no write is lost.
+    servers.https.close();
+    servers.https.closeIdleConnections();
     server.close(() => {
       store.close();
       console.log(`fake-gigya stopped (${signal})`);
@@ -112,4 +145,4 @@ function main(): void {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-main();
+void main();

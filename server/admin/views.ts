@@ -72,5 +72,6 @@ export function journalView(record: JournalRecord): Record<string, unknown> {
     email: record.email,
     errorCode: record.errorCode,
     durationMs: Math.round(record.durationMs * 1000) / 1000,
+    ...(record.signatureDiagnosis ? { signatureDiagnosis: record.signatureDiagnosis } : {}),
   };
 }

@@ -3,18 +3,20 @@ import type { Store } from '../store/index.js';
 import type { AppKey, Site } from '../store/sites.js';
 import { GigyaError } from './errors.js';
 import type { Caller, Clock, Params } from './method.js';
+import { dataCenterDomain } from '../network/dataCenterHosts.js';
 import { NonceRegistry } from './nonces.js';
 import { safeEqual, sign } from './signature.js';
+import { diagnoseSignature, type SignatureDiagnosis } from './signatureDiagnosis.js';
 
 export interface CallTarget {
   /** Fully qualified method name, e.g. accounts.setAccountInfo. */
   method: string;
-  /** The host name the request was addressed to (its Host header); read only to refuse another data center's. */
-  host: string;
   /** https when the client reached us over TLS (directly or through a proxy that says so). */
   secure: boolean;
   authorization: string | null;
   allowsClientSide: boolean;
+  /** Told why a signed request is refused with 403002 or 403003, for the journal. */
+  diagnose?: (diagnosis: SignatureDiagnosis) => void;
 }
 
 /**
@@ -34,7 +36,6 @@ export class Authenticator {
   ) {}
 
   async authenticate(site: Site, params: Params, target: CallTarget): Promise<Caller> {
-    refuseOtherDataCenter(site, target.host);
     if (target.authorization !== null && /^bearer\s/i.test(target.authorization)) {
       return this.bearer(site, target.authorization.replace(/^bearer\s+/i, '').trim());
     }
@@ -55,7 +56,7 @@ export class Authenticator {
   private clearSecret(site: Site, params: Params, target: CallTarget): Caller {
     // Partner secrets (a secret without a userKey) were retired by SAP on 2023-01-31.
     if (params.userKey === undefined) {
-      throw new GigyaError(403010, 'Invalid Secret', 'Partner secrets are retired: send userKey with the secret', 403);
+      throw GigyaError.invalidSecret('Partner secrets are retired: send userKey with the secret');
     }
     if (site.policies.httpsOnly && !target.secure) throw GigyaError.secretSentOverHttp();
     const key = this.appKeyOf(site, params.userKey);
@@ -75,11 +76,18 @@ export class Authenticator {
     // SAP's SDKs send seconds, npm gigya milliseconds: a value past year 5138 in seconds is ms.
     const raw = Number(timestamp);
     const timestampMs = raw > 1e11 ? raw : raw * 1000;
-    if (Math.abs(now - timestampMs) > skewMs) throw GigyaError.requestExpired();
+    const urls = candidateUrls(site, target.method, this.publicBaseUrls());
+    const refuse = (error: GigyaError): GigyaError => {
+      target.diagnose?.(
+        diagnoseSignature({ params, urls, timestampMs, nowMs: now, allowedSkewMs: skewMs, nonceAlreadyUsed: this.nonces.used(site.apiKey, nonce, now) }),
+      );
+      return error;
+    };
+    if (Math.abs(now - timestampMs) > skewMs) throw refuse(GigyaError.requestExpired());
 
     const given = params.sig!;
-    const valid = candidateUrls(site, target.method, this.publicBaseUrls()).some((url) => safeEqual(sign(key.secret, 'POST', url, params), given));
-    if (!valid) throw GigyaError.invalidSignature();
+    const valid = urls.some((url) => safeEqual(sign(key.secret, 'POST', url, params), given));
+    if (!valid) throw refuse(GigyaError.invalidSignature());
     if (!this.nonces.remember(site.apiKey, nonce, now, 2 * skewMs)) throw GigyaError.duplicateNonce();
     return { via: 'signed', userKey: key.userKey };
   }
@@ -124,27 +132,16 @@ export class Authenticator {
 }
 
 /**
- * A request addressed to another data center's host (accounts.eu1.gigya.com for a us1 site,
- * through a hosts-file entry or a proxy) is refused: real Gigya answers it from that data
- * center, which does not know the site (gigya-api.md §12).
- */
-function refuseOtherDataCenter(site: Site, host: string): void {
-  const named = /^[a-z0-9-]+\.([a-z0-9]+)\.(?:gigya\.com|sapcdm\.cn)\.?$/.exec(host.toLowerCase());
-  if (named === null || named[1] === site.dataCenter) return;
-  throw GigyaError.of(403003, `The site ${site.apiKey} is in data center ${site.dataCenter}, not ${named[1]}`);
-}
-
-/**
  * The URLs a client may have signed: SDKs sign over the production host of their data
  * center (gigya-api.md §2.1, "Signed URL = production host"), over https or — Python SDK
  * without useHTTPS — http; clients that sign what they call use one of the fake's own base
- * URLs. Never a host taken from the request: a Host header naming another data center would
+ * URLs (plain and TLS ports). Never a host taken from the request: a Host header naming another data center would
  * otherwise make a signature for that data center valid here (docs/behaviour.md).
  */
 export function candidateUrls(site: Site, method: string, publicBaseUrls: readonly string[]): string[] {
   const namespace = method.split('.')[0]!;
   const path = `/${method}`;
-  const production = `${namespace}.${site.dataCenter}.gigya.com`;
+  const production = `${namespace}.${dataCenterDomain(site.dataCenter)}`;
   const own = publicBaseUrls.map((base) => {
     const url = new URL(base);
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${path}`;

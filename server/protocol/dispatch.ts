@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { checkGigyaHost } from '../network/hostRouting.js';
 import type { Store } from '../store/index.js';
 import type { Site } from '../store/sites.js';
 import { Authenticator } from './auth.js';
@@ -8,6 +9,7 @@ import { GigyaError } from './errors.js';
 import { journalEntry } from './journalEntry.js';
 import type { Clock, GigyaMethod, Ids, Params } from './method.js';
 import { readParams, type RequestView } from './params.js';
+import type { SignatureDiagnosis } from './signatureDiagnosis.js';
 import type { IncomingMessage } from 'node:http';
 
 /**
@@ -52,6 +54,7 @@ export class Dispatcher {
     const name = methodName(view.url);
     let params: Params = {};
     let site: Site | null = null;
+    let diagnosis: SignatureDiagnosis | null = null;
     const base: EnvelopeBase = { callId: ids.callId(), time: '', context: undefined };
     let outcome: Outcome;
     try {
@@ -60,12 +63,15 @@ export class Dispatcher {
       const method = this.methods.get(name);
       if (method === undefined) throw GigyaError.unknownMethod(name);
       site = this.siteOf(params);
+      checkGigyaHost(site, view.url.hostname, name);
       const caller = await this.auth.authenticate(site, params, {
         method: name,
-        host: view.url.hostname,
         secure: isSecure(view),
         authorization: view.header('authorization') ?? null,
         allowsClientSide: method.allowsClientSide(params),
+        diagnose: (found) => {
+          diagnosis = found;
+        },
       });
       await this.options.beforeHandle?.({ site, method: name, params });
       const typed = parseParams(method.params, params);
@@ -78,7 +84,7 @@ export class Dispatcher {
       const gigyaError = error instanceof GigyaError ? error : this.unexpected(name, error);
       base.time = new Date(clock.now()).toISOString();
       outcome = { status: gigyaError.statusCode, body: errorEnvelope(base, gigyaError) };
-      this.record(base, site, name, params, gigyaError.errorCode, started);
+      this.record(base, site, name, params, gigyaError.errorCode, started, diagnosis);
     }
     return respond(c, params, outcome);
   }
@@ -98,7 +104,15 @@ export class Dispatcher {
     return GigyaError.generalServerError();
   }
 
-  private record(base: EnvelopeBase, site: Site | null, method: string, params: Params, errorCode: number, started: number): void {
+  private record(
+    base: EnvelopeBase,
+    site: Site | null,
+    method: string,
+    params: Params,
+    errorCode: number,
+    started: number,
+    signatureDiagnosis: SignatureDiagnosis | null = null,
+  ): void {
     if (!this.options.journal) return;
     const entry = journalEntry({
       callId: base.callId,
@@ -108,6 +122,7 @@ export class Dispatcher {
       params,
       errorCode,
       durationMs: performance.now() - started,
+      signatureDiagnosis,
     });
     this.options.store.appendJournal(entry);
   }
@@ -151,6 +166,8 @@ const callbackName = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 function respond(c: Context, params: Params, outcome: Outcome): Response {
   const httpStatus = params.httpStatusCodes?.toLowerCase() === 'true' ? outcome.status : 200;
   const json = JSON.stringify(outcome.body);
+  // 301001's location is "equivalent to the location header in the HTTP 301/302 responses" (gigya-api.md §12).
+  if (httpStatus === 301 && typeof outcome.body.location === 'string') c.header('location', outcome.body.location);
   const callback = params.callback;
   if (params.format?.toLowerCase() === 'jsonp' && callback !== undefined && callbackName.test(callback)) {
     return c.body(`${callback}(${json});`, httpStatus as 200, { 'content-type': 'text/javascript; charset=utf-8' });

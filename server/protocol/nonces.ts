@@ -17,6 +17,12 @@ export class NonceRegistry {
     return true;
   }
 
+  /** Whether a nonce is still remembered, without recording it (for the signature debugger). */
+  used(site: string, nonce: string, nowMs: number): boolean {
+    const until = this.seen.get(`${site}\u0000${nonce}`);
+    return until !== undefined && until > nowMs;
+  }
+
   private sweep(nowMs: number): void {
     if (nowMs < this.sweepAt) return;
     this.sweepAt = nowMs + 10_000;

@@ -1,3 +1,4 @@
+import type { SignatureDiagnosis } from '../protocol/signatureDiagnosis.js';
 import type { Db } from './database.js';
 
 /** One Gigya call as the journal keeps it: params are already redacted by the caller. */
@@ -10,6 +11,8 @@ export interface JournalEntry {
   email: string | null;
   errorCode: number;
   durationMs: number;
+  /** Why a signed request was refused (403002, 403003); null for every other call. */
+  signatureDiagnosis?: SignatureDiagnosis | null;
 }
 
 /** A recorded call with its position in the journal. */
@@ -36,6 +39,7 @@ interface JournalRow {
   email: string | null;
   error_code: number;
   duration_ms: number;
+  signature_diagnosis: string | null;
 }
 
 /** The WHERE clause of a filter, with its named parameters (column names are fixed text, never input). */
@@ -77,8 +81,8 @@ export class JournalRepository {
   ) {
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO journal (call_id, site, at_ms, method, params, email, error_code, duration_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO journal (call_id, site, at_ms, method, params, email, error_code, duration_ms, signature_diagnosis)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       trim: db.prepare('DELETE FROM journal WHERE id <= (SELECT max(id) FROM journal) - ?'),
     };
@@ -86,8 +90,9 @@ export class JournalRepository {
 
   record(entry: JournalEntry): void {
     // Positional parameters: binding by name costs about as much again on this hot path.
-    const { callId, site, atMs, method, params, email, errorCode, durationMs } = entry;
-    this.statements.insert.run(callId, site, atMs, method, JSON.stringify(params), email, errorCode, durationMs);
+    const { callId, site, atMs, method, params, email, errorCode, durationMs, signatureDiagnosis } = entry;
+    const diagnosis = signatureDiagnosis == null ? null : JSON.stringify(signatureDiagnosis);
+    this.statements.insert.run(callId, site, atMs, method, JSON.stringify(params), email, errorCode, durationMs, diagnosis);
     // Trimming on every insert would double the write cost; every 1% of the bound keeps it tight enough.
     if (++this.sinceTrim >= Math.max(1, Math.floor(this.maxEntries / 100))) {
       this.sinceTrim = 0;
@@ -111,6 +116,7 @@ export class JournalRepository {
       email: row.email,
       errorCode: row.error_code,
       durationMs: row.duration_ms,
+      signatureDiagnosis: row.signature_diagnosis === null ? null : (JSON.parse(row.signature_diagnosis) as SignatureDiagnosis),
     }));
   }
 

@@ -201,4 +201,9 @@ export const migrations: readonly string[] = [
   );
   CREATE UNIQUE INDEX jwt_keys_current ON jwt_keys(data_center) WHERE retired_ms IS NULL;
   `,
+  `
+  -- Why a signed request was refused (403002, 403003): base strings, credential form, skew,
+  -- nonce; JSON, free of secrets (server/protocol/signatureDiagnosis.ts). NULL for other calls.
+  ALTER TABLE journal ADD COLUMN signature_diagnosis TEXT;
+  `,
 ];

@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { JournalRecord } from '../store/journal.js';
 import { Pager, Time } from './display.js';
 import { Layout, SiteHeading, sitePath, type SiteRef } from './layout.js';
+import { SignatureDiagnosisView } from './signatureDiagnosisView.js';
 
 export interface JournalQuery {
   method?: string;
@@ -11,7 +12,10 @@ export interface JournalQuery {
   limit: number;
 }
 
-/** A site's Gigya calls, newest first; a call answered with an error stands out. Params are stored redacted. */
+/**
+ * A site's Gigya calls, newest first; a call answered with an error stands out, and a refused
+ * signature says why. Params are stored redacted.
+ */
 export const JournalPage: FC<{ site: SiteRef; query: JournalQuery; entries: JournalRecord[]; total: number }> = ({ site, query, entries, total }) => {
   const { apiKey } = site;
   const href = (offset: number) => sitePath(apiKey, 'journal', { method: query.method, email: query.email, errorCode: query.errorCode, offset });
@@ -56,7 +60,10 @@ export const JournalPage: FC<{ site: SiteRef; query: JournalQuery; entries: Jour
                 <code>{entry.method}</code>
               </th>
               <td>{entry.email ?? ''}</td>
-              <td>{entry.errorCode === 0 ? 'ok' : <span class="badge error">{`error ${entry.errorCode}`}</span>}</td>
+              <td>
+                {entry.errorCode === 0 ? 'ok' : <span class="badge error">{`error ${entry.errorCode}`}</span>}
+                {entry.signatureDiagnosis && <SignatureDiagnosisView diagnosis={entry.signatureDiagnosis} />}
+              </td>
               <td>{`${entry.durationMs.toFixed(1)} ms`}</td>
               <td>
                 <code>{entry.callId}</code>

@@ -1,0 +1,57 @@
+import { getRequestListener } from '@hono/node-server';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerOptions } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { createSecureContext, TLSSocket } from 'node:tls';
+import { absoluteUrlRefusal, connectRefusal, type ProxyRefusal } from './proxyTargets.js';
+import type { TlsCredentials } from './serverCertificate.js';
+
+/** What @hono/node-server hands a request to: a Hono app's `fetch`. */
+type FetchCallback = Parameters<typeof getRequestListener>[0];
+
+export interface GigyaServers {
+  /**
+   * The plain HTTP port. Besides ordinary calls it is the proxy an unmodified client is pointed
+   * at (HTTPS_PROXY): a CONNECT to a data center's host on 443 is answered by the fake itself
+   * over TLS with its own certificate, an absolute-URL request to one is served directly, and
+   * every other destination is refused — nothing is ever forwarded.
+   */
+  http: HttpServer;
+  /** The TLS port (--https-port), serving the same app; not listening until the caller says so. */
+  https: HttpsServer;
+}
+
+/** Both servers of one fake, sharing one app, one certificate and Node's request time limits. */
+export function createGigyaServers(fetch: FetchCallback, options: { serverOptions: ServerOptions; tls: TlsCredentials }): GigyaServers {
+  const listener = getRequestListener(fetch);
+  const https = createHttpsServer({ ...options.serverOptions, cert: options.tls.cert, key: options.tls.key }, listener);
+  const http = createHttpServer(options.serverOptions, (request, response) => {
+    const refused = absoluteUrlRefusal(request.url ?? '/');
+    if (refused === null) return void listener(request, response);
+    response.writeHead(refused.status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    response.end(refused.message);
+  });
+  const secureContext = createSecureContext({ cert: options.tls.cert, key: options.tls.key });
+  http.on('connect', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const refused = connectRefusal(request.url ?? '');
+    if (refused !== null) return refuseTunnel(socket, refused);
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length > 0) socket.unshift(head);
+    // The tunnel ends here: the client's TLS is terminated with the fake's certificate and the
+    // decrypted stream is handed to this same HTTP server, whose time limits then apply to it.
+    const tls = new TLSSocket(socket as Socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
+    tls.on('error', () => tls.destroy());
+    http.emit('connection', tls);
+  });
+  return { http, https };
+}
+
+function refuseTunnel(socket: Duplex, refused: ProxyRefusal): void {
+  const reason = refused.status === 400 ? 'Bad Request' : 'Forbidden';
+  const body = Buffer.from(refused.message, 'utf8');
+  socket.end(
+    `HTTP/1.1 ${refused.status} ${reason}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${refused.message}`,
+  );
+}
