@@ -76,6 +76,15 @@ export function setWebhook(store: Store, site: Site, input: WebhookInput, nowMs:
   });
 }
 
+/**
+ * Makes a site's webhooks exactly these, in the caller's transaction: startFakeGigya's
+ * `webhooks` at start and again on reset(). Inputs are checked as the Gigya method checks them.
+ */
+export function replaceWebhooks(store: Store, site: Site, inputs: readonly WebhookInput[], nowMs: number): Webhook[] {
+  for (const webhook of store.webhooks.ofSite(site.apiKey)) store.webhooks.remove(webhook.id);
+  return inputs.map((input) => setWebhook(store, site, webhookInputSchema.parse(input), nowMs));
+}
+
 function checkedUrl(raw: string): string {
   let url: URL;
   try {

@@ -1,11 +1,22 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** One event of a notification, as a receiver reads it (1.0 events carry type, id, timestamp and data.uid only). */
+export interface ReceivedEvent {
+  type: string;
+  id: string;
+  timestamp: number;
+  callId?: string;
+  version?: string;
+  apiKey?: string;
+  data: { uid: string; accountType?: 'full' | 'lite' };
+}
+
 /** One notification as the receiver saw it: the raw bytes, never re-serialised. */
 export interface Received {
   headers: IncomingHttpHeaders;
   raw: string;
-  body: { events: Array<Record<string, any>>; nonce: string; timestamp: number };
+  body: { events: ReceivedEvent[]; nonce: string; timestamp: number };
 }
 
 /**
@@ -21,6 +32,7 @@ export class WebhookReceiver {
   ) {}
 
   static async start(path = '/gigya/webhooks'): Promise<WebhookReceiver> {
+    // eslint-disable-next-line prefer-const -- assigned once listening; the handler runs only after that
     let receiver: WebhookReceiver;
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -47,8 +59,18 @@ export class WebhookReceiver {
     this.script.push(...statuses);
   }
 
+  /** Resolves once `count` notifications have arrived; rejects after `timeoutMs` (a bounded wait for a started deliverer). */
+  async until(count: number, timeoutMs = 10_000): Promise<Received[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.received.length < count) {
+      if (Date.now() > deadline) throw new Error(`received ${this.received.length} of ${count} notifications within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.received;
+  }
+
   /** Every event received, in arrival order. */
-  events(): Array<Record<string, any>> {
+  events(): ReceivedEvent[] {
     return this.received.flatMap((notification) => notification.body.events);
   }
 
