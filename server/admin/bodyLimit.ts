@@ -14,7 +14,11 @@ export function adminBodyLimit(limit: number): MiddlewareHandler {
     try {
       bytes = await readBody(c.req.raw, limit);
     } catch (error) {
-      if (error instanceof BodyTooLarge) return adminErrorResponse(c, new AdminError(413, `The request body exceeds ${limit} bytes`));
+      if (error instanceof BodyTooLarge) {
+        // The rest of the body stays unread: the connection closes after this answer (protocol/dispatch.ts).
+        c.header('connection', 'close');
+        return adminErrorResponse(c, new AdminError(413, `The request body exceeds ${limit} bytes`));
+      }
       if (error instanceof BodyAborted) return adminErrorResponse(c, new AdminError(400, error.message));
       throw error;
     }

@@ -25,9 +25,11 @@ export function adminRoutes(deps: FakeGigyaDeps, exposure: AdminExposure): Hono 
   const admin = new Hono();
   // Web pages and neighbours (docs/reliability.md, threat model): these guards hold with or
   // without an admin token, for the JSON API and the inspector alike.
+  // The body is read first, bounded: a refusal sent before the client has finished sending would
+  // leave unread bytes on a keep-alive connection, which is then closed under the client.
+  admin.use('*', adminBodyLimit(maxBodyBytes));
   admin.use('*', expectedHostGuard(exposure.hosts));
   admin.use('*', crossSiteGuard());
-  admin.use('*', adminBodyLimit(maxBodyBytes));
   // Open even with an admin token: container health checks have no token, and it reveals nothing.
   admin.get('/health', (c) => c.json({ status: 'ok' }));
   // The inspector (server/ui) guards itself: browsers cannot send the bearer header.

@@ -160,7 +160,13 @@ describe('malformed input', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `apiKey=${bed.site.apiKey}&pad=${'x'.repeat(maxBodyBytes)}`,
     });
+    expect(response.headers.get('connection')).toBe('close');
     expect(await bodyOf(response)).toMatchObject({ errorCode: 400001, statusCode: 413, statusReason: 'Payload Too Large' });
+  });
+
+  it('keeps the connection of an ordinary answer open', async () => {
+    const response = await bed.request('/accounts.initRegistration', { method: 'POST', body: new URLSearchParams({ apiKey: bed.site.apiKey }) });
+    expect(response.headers.get('connection')).toBeNull();
   });
 
   it('refuses a body whose declared length is over 1 MiB before reading it', async () => {
