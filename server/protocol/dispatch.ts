@@ -168,6 +168,9 @@ function respond(c: Context, params: Params, outcome: Outcome): Response {
   const json = JSON.stringify(outcome.body);
   // 301001's location is "equivalent to the location header in the HTTP 301/302 responses" (gigya-api.md §12).
   if (httpStatus === 301 && typeof outcome.body.location === 'string') c.header('location', outcome.body.location);
+  // A body refused before it was read whole leaves bytes on the connection: say it closes, so a
+  // keep-alive client does not send its next request on a socket the server is about to drop.
+  if (outcome.status === 413) c.header('connection', 'close');
   const callback = params.callback;
   if (params.format?.toLowerCase() === 'jsonp' && callback !== undefined && callbackName.test(callback)) {
     return c.body(`${callback}(${json});`, httpStatus as 200, { 'content-type': 'text/javascript; charset=utf-8' });
