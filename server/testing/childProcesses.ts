@@ -34,10 +34,11 @@ export function runToExit(command: string, args: string[], options: SpawnOptions
  * Waits for a server child (the fake, or npm running it) to print its "listening on <url>"
  * line and returns that URL; fails with everything it printed if it exits or stays silent.
  */
-export function listeningUrl(child: ChildProcess, output: CapturedOutput, timeoutMs = 30_000): Promise<string> {
+export function listeningUrl(child: ChildProcess, output: CapturedOutput, timeoutMs = 30_000, from = 0): Promise<string> {
   return new Promise((found, fail) => {
+    // Output before `from` is not looked at: a restarted child appends to the same output.
     const check = () => {
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output.text);
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output.text.slice(from));
       if (match) finish(() => found(match[1]!));
     };
     const onExit = (code: number | null) => finish(() => fail(new Error(`exited (${code}) before listening:\n${output.text}`)));

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureOutput, listeningUrl } from '../../server/testing/childProcesses.js';
 
 // The real CLI in a child process: what survives a restart is what is in the SQLite file.
 
@@ -39,26 +40,11 @@ function run(args: string[]): ChildProcess {
 }
 
 /** Starts the CLI and waits (at most 20 s) for the line that gives its URL. */
-function start(args: string[]): Promise<Running> {
+async function start(args: string[]): Promise<Running> {
   const child = run(['--port', '0', ...args]);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the CLI did not start in time:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /fake-gigya listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, baseUrl: match[1]!, output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the CLI exited with ${code}:\n${output}`));
-    });
-  });
+  const output = captureOutput(child);
+  const baseUrl = await listeningUrl(child, output, 20_000);
+  return { child, baseUrl, output: () => output.text };
 }
 
 function stop(running: Running): Promise<number | null> {

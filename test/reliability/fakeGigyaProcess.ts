@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AdminClient } from '../../server/admin/client.js';
+import { listeningUrl } from '../../server/testing/childProcesses.js';
 
 // The real fake Gigya as a child process (server/main.ts, as `npm start` runs it), on a SQLite
 // file of its own, with stdout and stderr captured so a test can read every line it logged.
@@ -50,26 +51,13 @@ export class FakeGigyaProcess {
     const from = logs.text.length;
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (logs.text += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (logs.text += chunk));
-    const baseUrl = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => fail(new Error(`the fake printed no "listening on" line within 30 s:\n${logs.text}`)), 30_000);
-      const onData = () => {
-        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(logs.text.slice(from));
-        if (match) finish(() => resolveUrl(match[1]!));
-      };
-      const onExit = (code: number | null) => fail(new Error(`the fake exited (${code}) before listening:\n${logs.text}`));
-      const finish = (then: () => void) => {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.off('exit', onExit);
-        then();
-      };
-      const fail = (error: Error) => finish(() => {
-        child.kill('SIGKILL');
-        reject(error);
-      });
-      child.stdout!.on('data', onData);
-      child.once('exit', onExit);
-    });
+    let baseUrl: string;
+    try {
+      baseUrl = await listeningUrl(child, logs, 30_000, from);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
     return new FakeGigyaProcess(child, baseUrl, logs);
   }
 
