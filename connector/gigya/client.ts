@@ -1,6 +1,7 @@
 import { answerText, maxAnswerBytes } from './answerText.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
 import { GigyaApiError, GigyaTransportError, isTransient, minRetryDelayMs, validationErrorSchema } from './errors.js';
+import { fetchFromEnvironment } from './proxyFetch.js';
 import { canonicalMethodUrl, dataCenterDomain, percentEncode, signRequest } from './signature.js';
 import { redactText } from '../settings/redact.js';
 import { Secret } from '../settings/secret.js';
@@ -19,6 +20,7 @@ export interface GigyaClientOptions extends GigyaCredentials {
   baseUrl?: string;
   timeoutMs: number;
   retry: BackoffPolicy & { maxAttempts: number };
+  /** How requests are sent; by default Node's fetch, through HTTPS_PROXY when one is set (proxyFetch.ts). */
   fetch?: typeof fetch;
   /** Milliseconds since the epoch; timestamps are sent in seconds, as SAP's SDKs do. */
   clock?: () => number;
@@ -61,7 +63,7 @@ export class GigyaClient {
 
   constructor(options: GigyaClientOptions) {
     this.#options = options;
-    this.#fetch = options.fetch ?? fetch;
+    this.#fetch = options.fetch ?? fetchFromEnvironment();
     this.#clock = options.clock ?? Date.now;
     this.#random = options.random ?? Math.random;
     this.#nonce = options.nonce ?? (() => `${this.#clock()}${Math.floor(this.#random() * 1e9)}`);
