@@ -14,6 +14,7 @@ import { journalRoutes } from './journal.js';
 import { siteRoutes } from './sites.js';
 import { stateRoutes } from './state.js';
 import { AdminError, adminErrorResponse } from './validation.js';
+import { webhookRoutes } from './webhooks.js';
 
 export interface AdminExposure {
   /** The Host names the admin API and the inspector answer for (server/hostNames.ts). */
@@ -42,6 +43,7 @@ export function adminRoutes(deps: FakeGigyaDeps, exposure: AdminExposure): Hono 
   admin.route('/accounts', accountRoutes(deps));
   admin.route('/journal', journalRoutes(deps));
   admin.route('/faults', faultRoutes(deps));
+  admin.route('/webhooks', webhookRoutes(deps));
 
   admin.onError((error, c) => {
     if (error instanceof AdminError) return adminErrorResponse(c, error);

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { applyPatch, newAccount, saveAccount } from '../accounts/accountWrites.js';
 import { hashPasswordSync } from '../accounts/passwords.js';
 import { validateProfile } from '../accounts/profile.js';
+import { GigyaError } from '../protocol/errors.js';
 import type { Clock, Ids, MethodContext } from '../protocol/method.js';
 import type { Store } from '../store/index.js';
 import type { Site } from '../store/sites.js';
 import { createSite } from '../sites/createSite.js';
+import { setWebhook } from '../webhooks/webhookSettings.js';
 import { seedSchema, type SeedAccount } from './seedSchema.js';
 
 export class SeedError extends Error {}
@@ -14,6 +16,8 @@ export class SeedError extends Error {}
 export interface SeedResult {
   sites: number;
   accounts: number;
+  /** Webhooks created or updated (an existing name is updated, so a seed applied twice changes nothing). */
+  webhooks: number;
 }
 
 export function loadSeedFile(store: Store, ids: Ids, clock: Clock, file: string): SeedResult {
@@ -38,8 +42,9 @@ export function loadSeed(store: Store, ids: Ids, clock: Clock, raw: unknown): Se
   }
   let sites = 0;
   let accounts = 0;
+  let webhooks = 0;
   store.transaction(() => {
-    for (const { accounts: seeded, ...input } of parsed.data.sites) {
+    for (const [position, { accounts: seeded, webhooks: hooks, ...input }] of parsed.data.sites.entries()) {
       let site = input.apiKey ? store.sites.get(input.apiKey) : null;
       if (site === null) {
         site = createSite(store, ids, clock, input).site;
@@ -48,9 +53,18 @@ export function loadSeed(store: Store, ids: Ids, clock: Clock, raw: unknown): Se
       seeded.forEach((account, index) => {
         if (seedAccount(store, ids, clock, site, account, index)) accounts++;
       });
+      hooks.forEach((hook, index) => {
+        try {
+          setWebhook(store, site, hook, clock.now());
+        } catch (error) {
+          if (!(error instanceof GigyaError)) throw error;
+          throw new SeedError(`Invalid seed at sites.${position}.webhooks.${index}: ${error.errorDetails}`);
+        }
+        webhooks++;
+      });
     }
   });
-  return { sites, accounts };
+  return { sites, accounts, webhooks };
 }
 
 function seedAccount(store: Store, ids: Ids, clock: Clock, site: Site, seed: SeedAccount, index: number): boolean {

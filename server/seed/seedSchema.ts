@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '../accounts/email.js';
 import { siteInputSchema } from '../sites/createSite.js';
+import { webhookInputSchema } from '../webhooks/webhookSettings.js';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -28,7 +29,11 @@ export const seedAccountSchema = z
     path: ['password'],
   });
 
-export const seedSiteSchema = siteInputSchema.extend({ accounts: z.array(seedAccountSchema).default([]) });
+export const seedSiteSchema = siteInputSchema.extend({
+  accounts: z.array(seedAccountSchema).default([]),
+  /** Set after the accounts (accounts.webhooks.set's rules): they hear of what happens next, not of the seed. */
+  webhooks: z.array(webhookInputSchema).max(50).default([]),
+});
 
 export const seedSchema = z.object({ sites: z.array(seedSiteSchema).min(1) }).strict();
 
