@@ -33,8 +33,9 @@ COPY --chown=node:node package.json ./
 COPY --from=dependencies --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/lib ./lib
 COPY --chown=node:node bin ./bin
-# /data holds the SQLite files; a named volume mounted there inherits this owner.
-RUN mkdir -p /data && chown node:node /data
+# /data holds the SQLite files and the CA's key, /ca the CA's certificate (shared with the
+# connector); a named volume mounted there inherits this owner.
+RUN mkdir -p /data /ca && chown node:node /data /ca
 # The image's own unprivileged user (uid 1000): nothing here needs root.
 USER node
 EXPOSE 4100

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readConnectorEnvironment } from '../connector/service/environment.js';
 import { cliEnvironment, cliFlags, parseCli } from '../server/cliOptions.js';
+import { gigyaHostName } from '../server/network/dataCenterHosts.js';
 import { randomIds, systemClock } from '../server/protocol/ids.js';
 import { loadSeedFile } from '../server/seed/loadSeed.js';
 import { ensureDemoSite } from '../server/sites/demoSite.js';
@@ -31,6 +33,8 @@ interface Service {
   profiles?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  sysctls?: Record<string, string>;
+  networks?: Record<string, { aliases?: string[] }>;
 }
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
 const service = (name: string): Service => {
@@ -56,8 +60,11 @@ const connectorSources = (readdirSync(new URL('connector/', root), { recursive: 
   .map((path) => read(`connector/${path}`))
   .join('\n');
 
-/** Who may reach a container that listens on all its interfaces: set, whatever the services make of them. */
-const connectorAccessNames = ['CONNECTOR_ADMIN_TOKEN', 'CONNECTOR_ALLOW_OPEN', 'CONNECTOR_ALLOWED_HOSTS'];
+/**
+ * Who may reach a container that listens on all its interfaces: set, whatever the services make
+ * of them; and what Node itself reads (the CA the connector trusts).
+ */
+const connectorAccessNames = ['CONNECTOR_ADMIN_TOKEN', 'CONNECTOR_ALLOW_OPEN', 'CONNECTOR_ALLOWED_HOSTS', 'NODE_EXTRA_CA_CERTS'];
 
 /** What each of the lab's services listens on, and where its health answers. */
 const ownServices = {
@@ -101,10 +108,31 @@ describe('docker-compose.yml: fake-gigya', () => {
     expect(Object.keys(compose.volumes)).toContain(mount![0]);
   });
 
+  it("answers as every data center's Gigya hosts on 443 inside the compose network", () => {
+    const options = parseCli([], Object.fromEntries(Object.entries(fakeEnv).map(([name, value]) => [name, interpolate(value)])));
+    expect(options.httpsPort).toBe(443);
+    // The image's user is not root: 443 is bindable only with unprivileged ports opened in the container.
+    expect(Number(service('fake-gigya').sysctls?.['net.ipv4.ip_unprivileged_port_start'])).toBeLessThanOrEqual(443);
+    const aliases = service('fake-gigya').networks?.default?.aliases ?? [];
+    for (const dataCenter of ['us1', 'eu1', 'eu2', 'au1', 'global', 'cn1']) {
+      for (const namespace of ['accounts', 'socialize']) expect(aliases).toContain(gigyaHostName(namespace, dataCenter));
+    }
+  });
+
+  it('keeps the CA key on its own volume and shares only the certificate', () => {
+    const options = parseCli([], Object.fromEntries(Object.entries(fakeEnv).map(([name, value]) => [name, interpolate(value)])));
+    const certificateMount = mountOf('fake-gigya', options.ca!.certificateFile)!;
+    const keyMount = mountOf('fake-gigya', options.ca!.keyFile)!;
+    expect(Object.keys(compose.volumes)).toContain(certificateMount[0]);
+    expect(keyMount[0]).toBe(mountOf('fake-gigya', fakeEnv.FAKE_GIGYA_DB!)![0]);
+    expect(keyMount[0]).not.toBe(certificateMount[0]);
+    expect((service('connector').volumes ?? []).some((volume) => volume.startsWith(`${keyMount[0]}:`))).toBe(false);
+  });
+
   it('mounts a seed that loads onto the demo site of the fixed credentials', () => {
     const store = openStore({ file: ':memory:' });
     ensureDemoSite(store, randomIds, systemClock, { apiKey: fakeEnv.FAKE_GIGYA_API_KEY, userKey: fakeEnv.FAKE_GIGYA_USER_KEY, secret: fakeEnv.FAKE_GIGYA_SECRET });
-    expect(loadSeedFile(store, randomIds, systemClock, seedOnHost())).toEqual({ sites: 0, accounts: 2 });
+    expect(loadSeedFile(store, randomIds, systemClock, seedOnHost())).toMatchObject({ sites: 0, accounts: 2 });
     expect(store.accounts.count(fakeEnv.FAKE_GIGYA_API_KEY!)).toBe(2);
     store.close();
   });
@@ -140,8 +168,17 @@ describe('docker-compose.yml: connector', () => {
     expect(service('connector').ports).toEqual(['127.0.0.1:4200:4200']);
   });
 
-  it('points at the fake-gigya service with the demo site\'s credentials, and links the browser to the published inspector', () => {
-    expect(connectorEnv.GIGYA_BASE_URL).toBe(`http://fake-gigya:${fakeEnv.FAKE_GIGYA_PORT}`);
+  it("calls Gigya's production URL, no override, trusting the fake's CA from the shared volume", () => {
+    const read = readConnectorEnvironment(Object.fromEntries(Object.entries(connectorEnv).map(([name, value]) => [name, interpolate(value)])));
+    expect(read.initialIntegration).toMatchObject({ dataCenter: 'us1' });
+    expect(read.initialIntegration!.baseUrl).toBeUndefined();
+    expect(service('fake-gigya').networks?.default?.aliases).toContain(gigyaHostName('accounts', connectorEnv.GIGYA_DATA_CENTER!));
+    expect(connectorEnv.NODE_EXTRA_CA_CERTS).toBe(fakeEnv.FAKE_GIGYA_CA_CERT);
+    const [volume, target] = mountOf('fake-gigya', fakeEnv.FAKE_GIGYA_CA_CERT!)!;
+    expect(service('connector').volumes).toContain(`${volume}:${target}:ro`);
+  });
+
+  it('uses the demo site\'s credentials, and links the browser to the published inspector', () => {
     expect(connectorEnv.GIGYA_API_KEY).toBe(fakeEnv.FAKE_GIGYA_API_KEY);
     expect(connectorEnv.GIGYA_USER_KEY).toBe(fakeEnv.FAKE_GIGYA_USER_KEY);
     expect(connectorEnv.GIGYA_SECRET).toBe(fakeEnv.FAKE_GIGYA_SECRET);
@@ -321,12 +358,21 @@ describe('each service run outside Docker, laid out as in the image, with the co
   };
 
   it('fake-gigya and connector both start, each healthy by its own check, and unhealthy once stopped', async () => {
-    const fakeEnvironment = await environmentOf('fake-gigya', { FAKE_GIGYA_DB: join(work, 'data/fake-gigya.db'), FAKE_GIGYA_SEED: seedOnHost() });
+    const caFile = join(work, 'ca/fake-gigya-ca.pem');
+    const fakeEnvironment = await environmentOf('fake-gigya', {
+      FAKE_GIGYA_DB: join(work, 'data/fake-gigya.db'),
+      FAKE_GIGYA_SEED: seedOnHost(),
+      FAKE_GIGYA_HTTPS_PORT: String(await freePort()),
+      FAKE_GIGYA_CA_CERT: caFile,
+      FAKE_GIGYA_CA_KEY: join(work, 'data/fake-gigya-ca-key.pem'),
+    });
     const fake = await start('fake-gigya', fakeEnvironment);
     expect(fake.url).toBe(`http://127.0.0.1:${fakeEnvironment.FAKE_GIGYA_PORT}`);
     expect((await healthCheck('fake-gigya', fakeEnvironment)).code).toBe(0);
 
-    const connectorEnvironment = await environmentOf('connector', { CONNECTOR_DB: join(work, 'data/connector.db'), GIGYA_BASE_URL: fake.url });
+    expect(existsSync(caFile)).toBe(true);
+    // Outside Docker no alias resolves accounts.us1.gigya.com to the fake: its proxy port stands in for the network.
+    const connectorEnvironment = await environmentOf('connector', { CONNECTOR_DB: join(work, 'data/connector.db'), NODE_EXTRA_CA_CERTS: caFile, HTTPS_PROXY: fake.url });
     const connector = await start('connector', connectorEnvironment);
     expect(connector.url).toBe(`http://127.0.0.1:${connectorEnvironment.CONNECTOR_PORT}`);
     expect((await healthCheck('connector', connectorEnvironment)).code).toBe(0);

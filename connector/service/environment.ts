@@ -44,7 +44,8 @@ function gigyaSettings(env: NodeJS.ProcessEnv): IntegrationSettingsInput | undef
     userKey: env.GIGYA_USER_KEY,
     secret: env.GIGYA_SECRET,
     dataCenter: env.GIGYA_DATA_CENTER ?? 'us1',
-    baseUrl: env.GIGYA_BASE_URL ?? 'http://127.0.0.1:4100',
+    // Set but empty: no override, Gigya's production URL for the data center (docker-compose.yml).
+    baseUrl: env.GIGYA_BASE_URL === '' ? undefined : (env.GIGYA_BASE_URL ?? 'http://127.0.0.1:4100'),
     setup: env.GIGYA_SETUP ?? 'liteOnly',
   } as IntegrationSettingsInput;
   try {
