@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   console.log(`  proxy     HTTPS_PROXY=${baseUrl} reaches Gigya's hosts here, and nothing else`);
   const caWhere = authority.certificateFile === null ? 'in memory' : `${authority.certificateFile}${authority.created ? ' (created now)' : ''}`;
   console.log(`  CA        ${caWhere}; also at ${baseUrl}/__admin/ca.pem — clients trust it (NODE_EXTRA_CA_CERTS, a truststore)`);
-  console.log(`  database  ${options.db}`);
+  console.log(`  database  ${options.ephemeral ? ':memory: (ephemeral: everything is lost when it stops)' : options.db}`);
   console.log(`  demo site apiKey=${demo.apiKey}`);
   console.log(`            userKey=${demo.userKey}`);
   console.log(`            secret=${demo.secret ?? `(as given in FAKE_GIGYA_SECRET)`}`);
