@@ -1,6 +1,7 @@
 import type { MethodContext } from '../protocol/method.js';
 import type { Account, AccountKind, JsonObject } from '../store/accounts.js';
 import type { FieldChange } from '../store/history.js';
+import { sharedSubscriptionUpdates } from '../schema/sharedSubscriptions.js';
 import { recordAccountEvents } from '../webhooks/eventsOfWrite.js';
 import { diffFields, mergePatch } from './merge.js';
 
@@ -75,9 +76,15 @@ function changesBetween(before: Account | null, after: Account | null): FieldCha
 
 /**
  * Saves an account, its history entry, its emailAccounts record and its webhook events in the
- * caller's transaction: neither the history nor a webhook can disagree with the account.
+ * caller's transaction: neither the history nor a webhook can disagree with the account. The
+ * subscriptions it changes are saved to the other accounts of its email too (shared live).
  */
 export function saveAccount(context: MethodContext, before: Account | null, after: Account): void {
+  saveOne(context, before, after);
+  for (const shared of sharedSubscriptionUpdates(context, before, after)) saveOne(context, shared.before, shared.after);
+}
+
+function saveOne(context: MethodContext, before: Account | null, after: Account): void {
   const { store } = context;
   store.accounts.save(after);
   recordHistory(context, after.uid, changesBetween(before, after));

@@ -1,49 +1,44 @@
-import { GigyaError } from '../protocol/errors.js';
 import { z } from 'zod';
-import { list } from '../protocol/codecs.js';
+import { list, text } from '../protocol/codecs.js';
+import { GigyaError } from '../protocol/errors.js';
 import { gigyaMethod } from '../protocol/method.js';
+import { schemaOf } from '../schema/siteSchema.js';
+import type { AccountSchema } from '../store/accountSchema.js';
 
-const string = (required = false) => ({ type: 'string', required, allowNull: true, writeAccess: 'clientModify' });
-const number = () => ({ type: 'long', required: false, allowNull: true, writeAccess: 'clientModify' });
+const parts = ['profileSchema', 'dataSchema', 'subscriptionsSchema', 'preferencesSchema'] as const;
+type Part = (typeof parts)[number];
 
-/** The schema every fake site has: the profile fields the fake validates (profile.ts), free-form data. */
-const schemas: Record<string, Record<string, unknown>> = {
-  profileSchema: {
-    fields: {
-      email: { ...string(), format: "regex('^[^@\\s]+@[^@\\s]+$')" },
-      firstName: string(),
-      lastName: string(),
-      gender: { ...string(), format: "regex('^[mfu]$')" },
-      birthDay: number(),
-      birthMonth: number(),
-      birthYear: number(),
-      address: string(),
-      city: string(),
-      zip: string(),
-      country: string(),
-      phones: { type: 'basic-string', required: false, allowNull: true, writeAccess: 'clientModify' },
-      work: { type: 'basic-string', required: false, allowNull: true, writeAccess: 'clientModify' },
-    },
-  },
-  dataSchema: { fields: {} },
-  subscriptionsSchema: {
-    fields: { newsletter: { email: { type: 'subscription', required: false, doubleOptIn: false, description: 'Newsletter' } } },
-  },
-  preferencesSchema: { fields: {} },
+const filters = ['full', 'explicitOnly', 'clientOnly'] as const;
+
+const clientWritable = (field: unknown): boolean => {
+  const access = (field as { writeAccess?: string; email?: { writeAccess?: string } }).writeAccess ?? (field as { email?: { writeAccess?: string } }).email?.writeAccess;
+  return access !== undefined && access !== 'serverOnly';
 };
 
-/** accounts.getSchema: include picks the parts; filter and scope are accepted. */
+/** One part as CDC answers it; clientOnly keeps the fields a client-side call may write. */
+function partOf(schema: AccountSchema, part: Part, clientOnly: boolean): Record<string, unknown> {
+  const { fields, ...rest } = schema[part];
+  const shown = clientOnly ? Object.fromEntries(Object.entries(fields).filter(([, field]) => clientWritable(field))) : fields;
+  return { fields: shown, ...rest };
+}
+
+/**
+ * accounts.getSchema: the site's schema (accounts.setSchema, /__admin, seeds; the default
+ * otherwise). include picks the parts; filter=clientOnly keeps client-writable fields;
+ * explicitOnly answers the whole schema too, and scope is accepted (no site groups here).
+ */
 export const getSchema = gigyaMethod({
   name: 'accounts.getSchema',
-  params: z.object({ include: list }),
+  params: z.object({ include: list, filter: text, scope: text }),
   allowsClientSide: () => true,
   handle(context) {
-    const includes = context.params.include ?? Object.keys(schemas);
+    const { include, filter = 'full' } = context.params;
+    if (!(filters as readonly string[]).includes(filter)) throw GigyaError.invalidParameter('filter', `expected one of ${filters.join(', ')}`);
+    const schema = schemaOf(context.store, context.site.apiKey);
     const result: Record<string, unknown> = {};
-    for (const name of includes) {
-      const schema = schemas[name];
-      if (schema === undefined) throw GigyaError.invalidParameter('include', `unknown value "${name}"`);
-      result[name] = schema;
+    for (const name of include ?? parts) {
+      if (!(parts as readonly string[]).includes(name)) throw GigyaError.invalidParameter('include', `unknown value "${name}"`);
+      result[name] = partOf(schema, name as Part, filter === 'clientOnly');
     }
     return result;
   },

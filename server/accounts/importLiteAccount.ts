@@ -17,7 +17,8 @@ export const importLiteAccount = gigyaMethod({
     const patch = readPatch(context.params, now);
     patch.profile = { ...patch.profile, email };
     return context.store.write(() => {
-      writeLiteAccount(context, null, patch);
+      // "No double opt-in emails are sent" by an import (SAP).
+      writeLiteAccount(context, null, patch, {}, { sendsDoubleOptInEmails: false });
       return {};
     });
   },

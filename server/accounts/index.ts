@@ -12,6 +12,7 @@ import { login } from './login.js';
 import { register } from './register.js';
 import { search } from './search.js';
 import { setAccountInfo } from './setAccountInfo.js';
+import { setSchema } from './setSchema.js';
 
 /** Every Gigya method the fake serves. */
 export const accountMethods: readonly GigyaMethod[] = [
@@ -27,5 +28,6 @@ export const accountMethods: readonly GigyaMethod[] = [
   importLiteAccount,
   deleteLiteAccount,
   getSchema,
+  setSchema,
   search,
 ];

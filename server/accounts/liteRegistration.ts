@@ -2,7 +2,8 @@ import { GigyaError } from '../protocol/errors.js';
 import type { MethodContext } from '../protocol/method.js';
 import type { Account } from '../store/accounts.js';
 import type { RegToken } from '../store/regTokens.js';
-import { applyFlags, applyPatch, newAccount, saveAccount, type AccountPatch } from './accountWrites.js';
+import { saveUnderSchema, type SchemaWriteOptions } from '../schema/enforce.js';
+import { applyFlags, applyPatch, newAccount, type AccountPatch } from './accountWrites.js';
 
 /**
  * Writes a lite account: the heart of the Qualifio integration.
@@ -21,6 +22,7 @@ export function writeLiteAccount(
   token: RegToken | null,
   patch: AccountPatch,
   flags: Partial<Account> = {},
+  options: SchemaWriteOptions = {},
 ): Account {
   const { store, site, clock, ids } = context;
   const now = clock.now();
@@ -40,9 +42,10 @@ export function writeLiteAccount(
   }
 
   const base = before ?? newAccount(site.apiKey, ids.uid(), 'lite', now);
-  const account = applyFlags(base, applyPatch(base, patch, now), flags, now);
-  if (account.email === null) throw GigyaError.requiredValue('profile.email');
-  saveAccount(context, before, account);
+  const merged = applyFlags(base, applyPatch(base, patch, now), flags, now);
+  if (merged.email === null) throw GigyaError.requiredValue('profile.email');
+  // No required field applies here: lite registration succeeds without them (SAP).
+  const account = saveUnderSchema(context, before, merged, options);
   if (token && token.uid === null) store.regTokens.save({ ...token, uid: account.uid });
   return account;
 }

@@ -4,15 +4,19 @@ import { jsonObject, type JsonObject } from '../protocol/codecs.js';
 import type { AccountPatch } from './accountWrites.js';
 import { validateProfile } from './profile.js';
 
-// subscriptions.<id>.email = {isSubscribed, tags, doubleOptIn...} (gigya-api.md §6.5)
+// subscriptions.<id>.email: what a write may set (gigya-api.md §5, §6.5). The rest of CDC's
+// shape (doubleOptIn.status and times) is the server's: server/schema/subscriptionState.ts.
 const subscription = z
   .object({
     email: z
       .object({
         isSubscribed: z.boolean().optional(),
-        tags: z.array(z.string()).nullable().optional(),
-        lastUpdatedSubscriptionState: z.string().optional(),
-        doubleOptIn: z.record(z.string(), z.unknown()).optional(),
+        tags: z.array(z.string().max(100)).max(100).nullable().optional(),
+        lastUpdatedSubscriptionState: z.iso.datetime().optional(),
+        doubleOptIn: z
+          .object({ doiConditionallyConfirmed: z.boolean().optional(), isExternallyVerified: z.boolean().optional() })
+          .strict()
+          .optional(),
       })
       .strict()
       .nullable(),
@@ -20,9 +24,9 @@ const subscription = z
   .strict()
   .nullable();
 
-function validateSubscriptions(value: Record<string, unknown>, nowMs: number): Record<string, unknown> {
+function validateSubscriptions(value: Record<string, unknown>): Record<string, unknown> {
   const errors: ValidationError[] = [];
-  const stamped: Record<string, unknown> = {};
+  const checked: Record<string, unknown> = {};
   for (const [id, entry] of Object.entries(value)) {
     const result = subscription.safeParse(entry);
     if (!result.success) {
@@ -31,15 +35,10 @@ function validateSubscriptions(value: Record<string, unknown>, nowMs: number): R
       errors.push({ errorCode: 400006, message: `Invalid ${fieldName}: ${issue.message}`, fieldName });
       continue;
     }
-    const email = result.data?.email;
-    // Gigya stamps the time a subscription's state was last written.
-    stamped[id] =
-      email && email.isSubscribed !== undefined
-        ? { email: { ...email, lastUpdatedSubscriptionState: new Date(nowMs).toISOString() } }
-        : result.data;
+    checked[id] = result.data;
   }
   if (errors.length > 0) throw GigyaError.validation(errors);
-  return stamped;
+  return checked;
 }
 
 /** The object parameters of a write, as codecs: spread into a method's params schema. */
@@ -62,7 +61,7 @@ export function readPatch(params: PatchParams, nowMs: number): AccountPatch {
   const patch: AccountPatch = {};
   if (params.profile !== undefined) patch.profile = validateProfile(params.profile, nowMs);
   if (params.data !== undefined) patch.data = params.data;
-  if (params.subscriptions !== undefined) patch.subscriptions = validateSubscriptions(params.subscriptions, nowMs);
+  if (params.subscriptions !== undefined) patch.subscriptions = validateSubscriptions(params.subscriptions);
   if (params.preferences !== undefined) patch.preferences = params.preferences;
   return patch;
 }

@@ -3,7 +3,10 @@ import { boolean, emailAddress, identifier, required, text } from '../protocol/c
 import { GigyaError, type ValidationError } from '../protocol/errors.js';
 import { gigyaMethod, type MethodContext } from '../protocol/method.js';
 import type { Account } from '../store/accounts.js';
-import { applyPatch, newAccount, saveAccount } from './accountWrites.js';
+import { missingFieldsDetails, missingRequiredFields } from '../schema/consent.js';
+import { saveUnderSchema } from '../schema/enforce.js';
+import { schemaOf } from '../schema/siteSchema.js';
+import { applyPatch, newAccount } from './accountWrites.js';
 import { accountBase } from './accountView.js';
 import { hashPassword, meetsPasswordPolicy } from './passwords.js';
 import { patchParams, readPatch } from './patch.js';
@@ -47,7 +50,7 @@ export const register = gigyaMethod({
     // scrypt is slow on purpose: hash before entering the write, which must stay short.
     const passwordHash = await hashPassword(password);
 
-    return context.store.write(() => {
+    const outcome = await context.store.write(() => {
       if (fullAccountByLoginId(context, email)) throw GigyaError.uniqueIdentifierExists('email');
       const now = context.clock.now();
       let before: Account | null = null;
@@ -60,26 +63,35 @@ export const register = gigyaMethod({
         if (before !== null && before.kind === 'full') throw GigyaError.uniqueIdentifierExists('email');
       }
       const base = before ?? newAccount(context.site.apiKey, context.ids.uid(), 'full', now);
-      const account: Account = {
+      const merged: Account = {
         ...applyPatch(base, { ...patch, profile: { ...patch.profile, email } }, now),
         kind: 'full',
         loginIds: [email.toLowerCase()],
         passwordHash,
-        isRegistered: finalize,
-        registeredMs: finalize ? now : null,
+        isRegistered: false,
+        registeredMs: null,
         regSource: base.regSource ?? params.regSource ?? null,
       };
-      saveAccount(context, before, account);
+      // The site's required fields and mandatory consents hold for a full registration (206001).
+      const missing = finalize ? missingRequiredFields(schemaOf(context.store, context.site.apiKey), merged) : [];
+      const registered = finalize && missing.length === 0;
+      const account = saveUnderSchema(context, before, { ...merged, isRegistered: registered, registeredMs: registered ? now : null });
       // finalizeRegistration takes the regToken of initRegistration too (gigya-api.md §5): bind it.
       if (token !== null && token.uid === null) context.store.regTokens.save({ ...token, uid: account.uid });
-      if (!finalize) return { UID: account.uid, regToken: mintRegToken(context, false, account.uid).token };
+      if (missing.length > 0) return { pending: missingFieldsDetails(missing), regToken: mintRegToken(context, false, account.uid).token };
+      if (!finalize) return { result: { UID: account.uid, regToken: mintRegToken(context, false, account.uid).token } };
       return {
-        ...accountBase(account),
-        profile: account.profile,
-        data: account.data,
-        newUser: before === null,
-        sessionInfo: sessionInfo(context.site, params.targetEnv),
+        result: {
+          ...accountBase(account),
+          profile: account.profile,
+          data: account.data,
+          newUser: before === null,
+          sessionInfo: sessionInfo(context.site, params.targetEnv),
+        },
       };
     });
+    // Answered after the write commits: the pending account and its regToken are kept, as in CDC.
+    if (outcome.pending !== undefined) throw GigyaError.accountPendingRegistration(outcome.pending, outcome.regToken);
+    return outcome.result;
   },
 });

@@ -57,6 +57,7 @@ describe('partial updates', () => {
       isSubscribed: true,
       tags: ['a'],
       lastUpdatedSubscriptionState: new Date(bed.clock.now()).toISOString(),
+      doubleOptIn: { emailSentTime: null, confirmTime: null, status: 'NotConfirmed', doiConditionallyConfirmed: false },
     });
   });
 

@@ -3,7 +3,8 @@ import { boolean, identifier, text } from '../protocol/codecs.js';
 import { GigyaError } from '../protocol/errors.js';
 import { gigyaMethod, type MethodContext } from '../protocol/method.js';
 import type { Account } from '../store/accounts.js';
-import { applyFlags, applyPatch, saveAccount } from './accountWrites.js';
+import { saveUnderSchema } from '../schema/enforce.js';
+import { applyFlags, applyPatch } from './accountWrites.js';
 import { writeLiteAccount } from './liteRegistration.js';
 import { patchParams, readPatch } from './patch.js';
 import { accountOfToken, accountOfUid, resolveRegToken } from './regTokens.js';
@@ -60,7 +61,7 @@ export const setAccountInfo = gigyaMethod({
 
 function update(context: MethodContext, before: Account, patch: ReturnType<typeof readPatch>, values: Partial<Account>): void {
   const now = context.clock.now();
-  saveAccount(context, before, applyFlags(before, applyPatch(before, patch, now), values, now));
+  saveUnderSchema(context, before, applyFlags(before, applyPatch(before, patch, now), values, now));
 }
 
 /** isActive and isVerified are server-only: a client-side call has them ignored, with a warning. */

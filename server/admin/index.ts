@@ -11,6 +11,7 @@ import { expectedHostGuard } from './hostGuard.js';
 import { inspectorRoutes } from '../ui/inspector.js';
 import { faultRoutes } from './faults.js';
 import { journalRoutes } from './journal.js';
+import { schemaRoutes } from './schema.js';
 import { siteRoutes } from './sites.js';
 import { stateRoutes } from './state.js';
 import { AdminError, adminErrorResponse } from './validation.js';
@@ -39,6 +40,7 @@ export function adminRoutes(deps: FakeGigyaDeps, exposure: AdminExposure): Hono 
   admin.use('*', adminAuth(deps.adminToken));
 
   admin.route('/sites', siteRoutes(deps));
+  admin.route('/sites', schemaRoutes(deps));
   admin.route('/', stateRoutes(deps));
   admin.route('/accounts', accountRoutes(deps));
   admin.route('/journal', journalRoutes(deps));

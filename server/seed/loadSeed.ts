@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { applyPatch, newAccount, saveAccount } from '../accounts/accountWrites.js';
+import { applyPatch, newAccount } from '../accounts/accountWrites.js';
 import { hashPasswordSync } from '../accounts/passwords.js';
 import { validateProfile } from '../accounts/profile.js';
-import { GigyaError } from '../protocol/errors.js';
 import type { Clock, Ids, MethodContext } from '../protocol/method.js';
 import type { Store } from '../store/index.js';
 import type { Site } from '../store/sites.js';
+import { GigyaError } from '../protocol/errors.js';
+import { saveUnderSchema } from '../schema/enforce.js';
+import { mergeSchemaChanges, schemaOf } from '../schema/siteSchema.js';
 import { createSite } from '../sites/createSite.js';
 import { setWebhook } from '../webhooks/webhookSettings.js';
 import { seedSchema, type SeedAccount } from './seedSchema.js';
@@ -44,11 +46,21 @@ export function loadSeed(store: Store, ids: Ids, clock: Clock, raw: unknown): Se
   let accounts = 0;
   let webhooks = 0;
   store.transaction(() => {
-    for (const [position, { accounts: seeded, webhooks: hooks, ...input }] of parsed.data.sites.entries()) {
+    for (const [position, { accounts: seeded, webhooks: hooks, schema, consentStatements, ...input }] of parsed.data.sites.entries()) {
       let site = input.apiKey ? store.sites.get(input.apiKey) : null;
       if (site === null) {
         site = createSite(store, ids, clock, input).site;
         sites++;
+      }
+      // Before the accounts, so their subscriptions and consents are stored by the seeded schema.
+      if (schema !== undefined || consentStatements !== undefined) {
+        const changes = { ...schema, ...(consentStatements !== undefined && { preferencesSchema: { fields: consentStatements } }) };
+        try {
+          store.siteSchemas.set(site.apiKey, mergeSchemaChanges(schemaOf(store, site.apiKey), changes));
+        } catch (error) {
+          if (error instanceof GigyaError) throw new SeedError(`Invalid seed at sites.${position}.schema: ${error.errorDetails}`);
+          throw error;
+        }
       }
       seeded.forEach((account, index) => {
         if (seedAccount(store, ids, clock, site, account, index)) accounts++;
@@ -75,7 +87,8 @@ function seedAccount(store: Store, ids: Ids, clock: Clock, site: Site, seed: See
     method: 'admin.seed',
     params: {},
     site,
-    caller: { via: 'anonymous', userKey: null },
+    // Written as a server would write it: no client-side access rule, no double opt-in email.
+    caller: { via: 'userKeySecret', userKey: null },
     store,
     clock,
     ids,
@@ -87,7 +100,7 @@ function seedAccount(store: Store, ids: Ids, clock: Clock, site: Site, seed: See
     now,
   );
   const full = seed.kind === 'full';
-  saveAccount(context, null, {
+  saveUnderSchema(context, null, {
     ...base,
     loginIds: full ? [seed.email.toLowerCase()] : [],
     passwordHash: full ? hashPasswordSync(seed.password!) : null,
@@ -96,6 +109,6 @@ function seedAccount(store: Store, ids: Ids, clock: Clock, site: Site, seed: See
     isVerified: seed.isVerified,
     verifiedMs: seed.isVerified ? now : null,
     regSource: seed.regSource ?? null,
-  });
+  }, { sendsDoubleOptInEmails: false });
   return true;
 }

@@ -30,6 +30,10 @@ export const seedAccountSchema = z
   });
 
 export const seedSiteSchema = siteInputSchema.extend({
+  /** Changes to the site's accounts schema, as accounts.setSchema takes them (profileSchema, dataSchema, …). */
+  schema: z.record(z.string(), z.unknown()).optional(),
+  /** The site's consent statements by id (preferencesSchema.fields), e.g. {"terms.tos": {"required": true, "currentDocVersion": 1}}. */
+  consentStatements: z.record(z.string(), z.unknown()).optional(),
   accounts: z.array(seedAccountSchema).default([]),
   /** Set after the accounts (accounts.webhooks.set's rules): they hear of what happens next, not of the seed. */
   webhooks: z.array(webhookInputSchema).max(50).default([]),

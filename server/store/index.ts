@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AccountEventRepository } from './accountEvents.js';
 import { AccountRepository } from './accounts.js';
 import { CursorStore } from './cursors.js';
+import { DoubleOptInEmailRepository } from './doubleOptInEmails.js';
 import { openDatabase, type Db } from './database.js';
 import { EmailAccountRepository } from './emailAccounts.js';
 import { HistoryRepository } from './history.js';
@@ -10,6 +11,7 @@ import { JwtKeyRepository } from './jwtKeys.js';
 import { RegTokenRepository } from './regTokens.js';
 import { resetSiteData } from './reset.js';
 import { SearchRepository } from './searchRepository.js';
+import { SiteSchemaRepository } from './siteSchemas.js';
 import { SiteRepository } from './sites.js';
 import { SnapshotRepository } from './snapshots.js';
 import { sitesHoldingUid } from './uidSites.js';
@@ -41,6 +43,8 @@ export class Store {
   readonly webhooks: WebhookRepository;
   readonly notifications: WebhookNotificationRepository;
   readonly jwtKeys: JwtKeyRepository;
+  readonly siteSchemas: SiteSchemaRepository;
+  readonly doubleOptInEmails: DoubleOptInEmailRepository;
   /** accounts.search cursors: one fake, one set of cursors. */
   readonly cursors = new CursorStore(() => randomBytes(24).toString('base64url'));
   readonly #db: Db;
@@ -60,6 +64,8 @@ export class Store {
     this.webhooks = new WebhookRepository(db);
     this.notifications = new WebhookNotificationRepository(db);
     this.jwtKeys = new JwtKeyRepository(db);
+    this.siteSchemas = new SiteSchemaRepository(db);
+    this.doubleOptInEmails = new DoubleOptInEmailRepository(db);
     this.#writes = new WriteQueue(db, (error) => {
       console.error(`fake-gigya: journal write failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     });
@@ -152,6 +158,8 @@ export type { AccountEvent, AccountEventType } from './accountEvents.js';
 export type { Webhook, WebhookHeader, WebhookVersion } from './webhooks.js';
 export type { WebhookAttempt, WebhookNotification } from './webhookNotifications.js';
 export type { JwtKey } from './jwtKeys.js';
+export type { AccountSchema, ConsentStatement, FieldSchema, SubscriptionSchema, WriteAccess } from './accountSchema.js';
+export type { DoubleOptInEmail } from './doubleOptInEmails.js';
 export type { Batch, Cursor } from './cursors.js';
 export { cursorIdleMs, maxBatchSize } from './cursors.js';
 export { SnapshotError, snapshotSchema, type Snapshot } from './snapshots.js';

@@ -206,4 +206,22 @@ export const migrations: readonly string[] = [
   -- nonce; JSON, free of secrets (server/protocol/signatureDiagnosis.ts). NULL for other calls.
   ALTER TABLE journal ADD COLUMN signature_diagnosis TEXT;
   `,
+  `
+  -- A site's accounts schema (accounts.setSchema, consent statements) as JSON; NULL = the
+  -- default schema. A column of sites, so snapshots and restores carry it with the site.
+  ALTER TABLE sites ADD COLUMN account_schema TEXT;
+
+  -- Double opt-in confirmation emails, captured instead of sent; the token is the confirm link's.
+  CREATE TABLE double_opt_in_emails (
+    id            INTEGER PRIMARY KEY,
+    site          TEXT NOT NULL REFERENCES sites(api_key) ON DELETE CASCADE,
+    uid           TEXT NOT NULL,
+    email         TEXT NOT NULL,
+    subscription  TEXT NOT NULL,
+    token         TEXT NOT NULL UNIQUE,
+    sent_ms       INTEGER NOT NULL,
+    confirmed_ms  INTEGER
+  );
+  CREATE INDEX double_opt_in_emails_site ON double_opt_in_emails(site, id);
+  `,
 ];

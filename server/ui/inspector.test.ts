@@ -144,14 +144,15 @@ describe('the account page', () => {
   it('shows subscriptions as rows: name, subscribed, double opt-in, tags and when they changed', async () => {
     const bed = inspectorTestbed();
     const uid = await fullUid(bed);
+    await bed.call('accounts.setSchema', { subscriptionsSchema: { fields: { newsletter: { email: { doubleOptIn: true } } } } });
     await bed.call('accounts.setAccountInfo', {
       UID: uid,
-      subscriptions: { newsletter: { email: { isSubscribed: true, tags: ['contest'], doubleOptIn: { status: 'Pending' } } }, offers: { email: { isSubscribed: false } } },
+      subscriptions: { newsletter: { email: { isSubscribed: true, tags: ['contest'] } }, offers: { email: { isSubscribed: false } } },
     });
     const { html } = await bed.page(`${ui}/sites/${bed.apiKey}/accounts/${uid}`);
     const table = html.split('<table class="subscriptions" id="subscriptions">')[1]!.split('</table>')[0]!;
     expect(table).toMatch(/<tr data-subscription="newsletter"><th scope="row"><code>newsletter<\/code><\/th><td>yes<\/td><td>Pending<\/td><td>contest<\/td><td><time datetime="[^"]+">[^<]+<\/time><\/td><\/tr>/);
-    expect(table).toMatch(/<tr data-subscription="offers"><th scope="row"><code>offers<\/code><\/th><td>no<\/td><td><span class="muted">—<\/span><\/td>/);
+    expect(table).toMatch(/<tr data-subscription="offers"><th scope="row"><code>offers<\/code><\/th><td>no<\/td><td>NotConfirmed<\/td><td><span class="muted">—<\/span><\/td>/);
     expect(table).not.toContain('{&quot;');
     expect(headersWithoutScope(html)).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { FaultsPage } from './faultsPage.js';
 import { inspectorAuth } from './inspectorAuth.js';
 import { JournalPage } from './journalPage.js';
 import { Layout, sitePath, uiBase } from './layout.js';
+import { outboxRoutes } from './outboxPage.js';
 import { inspectorSecurityHeaders } from './securityHeaders.js';
 import { SitesPage } from './sitesPage.js';
 
@@ -47,7 +48,8 @@ function parse<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
  * Secrets never appear: keys show userKeys, accounts say whether a password is set, journal
  * params are stored redacted.
  */
-export function inspectorRoutes({ store, faults, adminToken }: FakeGigyaDeps): Hono {
+export function inspectorRoutes(deps: FakeGigyaDeps): Hono {
+  const { store, faults, adminToken } = deps;
   const ui = new Hono();
   // First, so that redirects, the token page and error pages carry them too.
   ui.use('*', inspectorSecurityHeaders());
@@ -148,6 +150,8 @@ export function inspectorRoutes({ store, faults, adminToken }: FakeGigyaDeps): H
     faults.remove(id);
     return c.redirect(sitePath(apiKey, 'faults'), 303);
   });
+
+  ui.route('/sites/:apiKey/outbox', outboxRoutes(deps, siteOf));
 
   // Every address under the inspector is a page: a mistyped one gets a page saying so, not a Gigya envelope.
   ui.all('*', (c) => {

@@ -54,6 +54,9 @@ export const Layout: FC<LayoutProps> = ({ title, site, children }) => (
                   <li>
                     <a href={sitePath(site.apiKey, 'faults')}>Faults</a>
                   </li>
+                  <li>
+                    <a href={sitePath(site.apiKey, 'outbox')}>Outbox</a>
+                  </li>
                 </>
               )}
             </ul>
