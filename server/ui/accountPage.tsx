@@ -1,5 +1,7 @@
 import type { FC } from 'hono/jsx';
+import type { AccountEvent } from '../store/accountEvents.js';
 import type { Account, JsonObject } from '../store/accounts.js';
+import { AccountEvents } from './accountEvents.js';
 import type { HistoryEntry } from '../store/history.js';
 import { KindBadge, personName, Time, Value } from './display.js';
 import { HistoryTimeline } from './historyTimeline.js';
@@ -8,7 +10,13 @@ import { PreferencesTable } from './preferencesTable.js';
 import { SubscriptionsTable } from './subscriptionsTable.js';
 
 /** One account (or what is left of a deleted one: its history) with every write it went through. */
-export const AccountPage: FC<{ site: SiteRef; uid: string; account: Account | null; history: HistoryEntry[] }> = ({ site, uid, account, history }) => {
+export const AccountPage: FC<{ site: SiteRef; uid: string; account: Account | null; history: HistoryEntry[]; events?: AccountEvent[] }> = ({
+  site,
+  uid,
+  account,
+  history,
+  events = [],
+}) => {
   const name = account === null ? 'Deleted account' : personName(account.profile) || account.email || 'Account';
   return (
   <Layout title={name} site={site}>
@@ -20,6 +28,7 @@ export const AccountPage: FC<{ site: SiteRef; uid: string; account: Account | nu
     </p>
     {account === null ? <p class="notice">This account no longer exists; its history stays.</p> : <AccountSummary apiKey={site.apiKey} account={account} />}
     <HistoryTimeline history={history} />
+    <AccountEvents apiKey={site.apiKey} events={events} />
   </Layout>
   );
 };

@@ -16,6 +16,7 @@ import { Layout, sitePath, uiBase } from './layout.js';
 import { outboxRoutes } from './outboxPage.js';
 import { inspectorSecurityHeaders } from './securityHeaders.js';
 import { SitesPage } from './sitesPage.js';
+import { webhookPageRoutes } from './webhookPages.js';
 
 /** Rows per page: small enough that a page renders at once whatever the site's size. */
 export const pageSize = 50;
@@ -96,7 +97,7 @@ export function inspectorRoutes(deps: FakeGigyaDeps): Hono {
     const account = store.accounts.get(site.apiKey, uid);
     const history = store.history.of(site.apiKey, uid);
     if (account === null && history.length === 0) throw new PageError(404, `No account ${uid} in site ${site.apiKey}`);
-    return c.html(<AccountPage site={site} uid={uid} account={account} history={history} />);
+    return c.html(<AccountPage site={site} uid={uid} account={account} history={history} events={store.accountEvents.ofAccount(site.apiKey, uid, 100)} />);
   });
 
   ui.get('/sites/:apiKey/email-accounts', (c) => {
@@ -152,6 +153,8 @@ export function inspectorRoutes(deps: FakeGigyaDeps): Hono {
   });
 
   ui.route('/sites/:apiKey/outbox', outboxRoutes(deps, siteOf));
+
+  ui.route('/sites/:apiKey/webhooks', webhookPageRoutes(deps, siteOf));
 
   // Every address under the inspector is a page: a mistyped one gets a page saying so, not a Gigya envelope.
   ui.all('*', (c) => {

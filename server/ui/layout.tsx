@@ -55,6 +55,9 @@ export const Layout: FC<LayoutProps> = ({ title, site, children }) => (
                     <a href={sitePath(site.apiKey, 'faults')}>Faults</a>
                   </li>
                   <li>
+                    <a href={sitePath(site.apiKey, 'webhooks')}>Webhooks</a>
+                  </li>
+                  <li>
                     <a href={sitePath(site.apiKey, 'outbox')}>Outbox</a>
                   </li>
                 </>
