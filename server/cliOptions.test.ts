@@ -73,6 +73,28 @@ describe('parseCli', () => {
   });
 });
 
+describe('TLS and the CA', () => {
+  it('takes --https-port or FAKE_GIGYA_HTTPS_PORT, none by default', () => {
+    expect(parseCli([], {}).httpsPort).toBeUndefined();
+    expect(parseCli(['--https-port', '4443'], {}).httpsPort).toBe(4443);
+    expect(parseCli([], { FAKE_GIGYA_HTTPS_PORT: '0' }).httpsPort).toBe(0);
+    expect(messageOf(() => parseCli(['--https-port', 'https'], {}))).toBe('Invalid --https-port (FAKE_GIGYA_HTTPS_PORT): "https" is not a whole number from 0 to 65535');
+  });
+
+  it('keeps the CA beside the database unless both --ca-cert and --ca-key are given', () => {
+    expect(parseCli([], {}).ca).toBeUndefined();
+    expect(parseCli(['--ca-cert', 'ca.pem'], { FAKE_GIGYA_CA_KEY: 'ca-key.pem' }).ca).toEqual({ certificateFile: 'ca.pem', keyFile: 'ca-key.pem' });
+    expect(messageOf(() => parseCli(['--ca-cert', 'ca.pem'], {}))).toBe(
+      '--ca-cert (FAKE_GIGYA_CA_CERT) and --ca-key (FAKE_GIGYA_CA_KEY) go together: give both, or neither to keep the CA beside --db (FAKE_GIGYA_DB)',
+    );
+    expect(messageOf(() => parseCli([], { FAKE_GIGYA_CA_KEY: 'ca-key.pem' }))).toContain('go together');
+  });
+
+  it('lists the TLS flags in --help', () => {
+    for (const flag of ['--https-port', '--ca-cert', '--ca-key']) expect(helpText()).toContain(flag);
+  });
+});
+
 describe('exposure', () => {
   it('refuses a non-loopback --host without an admin token, in one line saying how to set one or opt in', () => {
     const message = messageOf(() => parseCli(['--host', '0.0.0.0'], {}));

@@ -4,10 +4,10 @@ import { createFakeGigya } from './app.js';
 import { FaultRegistry } from './faults/registry.js';
 import { baseUrlsOf, expectedHosts } from './hostNames.js';
 import { httpServerOptions } from './httpServerOptions.js';
-import { openCertificateAuthority, type CertificateAuthorityFiles } from './network/certificateAuthority.js';
+import type { CertificateAuthorityFiles } from './network/caFiles.js';
 import type { DataCenter } from './network/dataCenterHosts.js';
 import { createGigyaServers } from './network/gigyaServers.js';
-import { issueServerCertificate } from './network/serverCertificate.js';
+import { prepareTls } from './network/prepareTls.js';
 import { randomIds, systemClock } from './protocol/ids.js';
 import { loadSeed } from './seed/loadSeed.js';
 import type { Seed } from './seed/seedSchema.js';
@@ -90,8 +90,7 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
   const faults = new FaultRegistry({ clock: systemClock });
   const webhooks = new WebhookDeliverer({ store, clock: systemClock, faults });
   let publicBaseUrls: readonly string[] = [];
-  const authority = await openCertificateAuthority(options.certificateAuthority ?? null);
-  const tls = await issueServerCertificate(authority);
+  const { authority, tls } = await prepareTls(options.certificateAuthority ?? null, []);
   const app = createFakeGigya({
     store,
     faults,
@@ -102,7 +101,8 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
     certificateAuthorityPem: () => authority.certificatePem,
     webhooks,
   });
-  const servers = createGigyaServers(app.fetch, { serverOptions: httpServerOptions(options.requestTimeoutMs), tls });
+  const servers = createGigyaServers(app.fetch, { serverOptions: httpServerOptions(options.requestTimeoutMs) });
+  servers.useCredentials(tls);
   const listen = (server: typeof servers.http | typeof servers.https, port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once('error', reject);

@@ -5,9 +5,10 @@ import { WebhookDeliverer } from './webhooks/deliverer.js';
 import { cliEnvironment, CliError, cliFlags, helpText, parseCli, settingName } from './cliOptions.js';
 import { baseUrlsOf, expectedHosts } from './hostNames.js';
 import { httpServerOptions } from './httpServerOptions.js';
-import { filesBesideDatabase, openCertificateAuthority, type CertificateAuthority } from './network/certificateAuthority.js';
+import { filesBesideDatabase } from './network/caFiles.js';
+import type { CertificateAuthority } from './network/certificateAuthority.js';
 import { createGigyaServers } from './network/gigyaServers.js';
-import { issueServerCertificate, type TlsCredentials } from './network/serverCertificate.js';
+import { prepareTls } from './network/prepareTls.js';
 import { randomIds, systemClock } from './protocol/ids.js';
 import { loadSeedFile } from './seed/loadSeed.js';
 import { ensureDemoSite, type DemoSite } from './sites/demoSite.js';
@@ -53,14 +54,7 @@ async function main(): Promise<void> {
       return fail(`cannot load the seed ${options.seed}, set by ${settingName('seed')}`, error);
     }
   }
-  let authority: CertificateAuthority;
-  let tls: TlsCredentials;
-  try {
-    authority = await openCertificateAuthority(options.ca ?? filesBesideDatabase(options.db));
-    tls = await issueServerCertificate(authority, [options.host, ...options.allowedHosts]);
-  } catch (error) {
-    return fail(`cannot set up the certificate authority, set by ${settingName('ca-cert')} and ${settingName('ca-key')}`, error);
-  }
+  let authority: CertificateAuthority | undefined;
   // The admin API answers only for these Host names; clients that sign the URL they call sign one of these.
   const hosts = expectedHosts([options.host, ...options.allowedHosts]);
   let publicBaseUrls: readonly string[] = [];
@@ -74,9 +68,9 @@ async function main(): Promise<void> {
     adminToken: options.adminToken,
     allowedHosts: hosts,
     publicBaseUrls: () => publicBaseUrls,
-    certificateAuthorityPem: () => authority.certificatePem,
+    certificateAuthorityPem: () => authority?.certificatePem ?? null,
   });
-  const servers = createGigyaServers(app.fetch, { serverOptions: httpServerOptions(), tls });
+  const servers = createGigyaServers(app.fetch, { serverOptions: httpServerOptions() });
   const server = servers.http;
 
   // A port already taken (or not ours to bind) is a user's mistake: one line, not a stack trace.
@@ -104,22 +98,34 @@ async function main(): Promise<void> {
       });
     });
   const info = await listen(server, options.port, 'port');
-  const tlsInfo = options.httpsPort === undefined ? undefined : await listen(servers.https, options.httpsPort, 'https-port');
   const urlHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   const baseUrl = `http://${urlHost}:${info.port}`;
-  publicBaseUrls = [...baseUrlsOf(hosts, info.port), ...(tlsInfo ? baseUrlsOf(hosts, tlsInfo.port, 'https') : [])];
+  publicBaseUrls = baseUrlsOf(hosts, info.port);
   console.log(`fake-gigya listening on ${baseUrl}`);
-  webhooks.start();
-  if (tlsInfo !== undefined) console.log(`  https     https://${urlHost}:${tlsInfo.port} (as *.us1.gigya.com, … and ${urlHost})`);
-  console.log(`  proxy     HTTPS_PROXY=${baseUrl} reaches Gigya's hosts here, and nothing else`);
-  const caWhere = authority.certificateFile === null ? 'in memory' : `${authority.certificateFile}${authority.created ? ' (created now)' : ''}`;
-  console.log(`  CA        ${caWhere}; also at ${baseUrl}/__admin/ca.pem — clients trust it (NODE_EXTRA_CA_CERTS, a truststore)`);
-  console.log(`  database  ${options.ephemeral ? ':memory: (ephemeral: everything is lost when it stops)' : options.db}`);
+  console.log(`  database  ${options.db}`);
   console.log(`  demo site apiKey=${demo.apiKey}`);
   console.log(`            userKey=${demo.userKey}`);
   console.log(`            secret=${demo.secret ?? `(as given in FAKE_GIGYA_SECRET)`}`);
   console.log(`  inspector ${baseUrl}/__admin/ui`);
   console.log(`  admin answers for the hosts ${hosts.join(', ')}${options.adminToken === undefined ? ' (no admin token)' : ''}`);
+
+  // The CA and the certificate come once the port answers (prepareTls.ts says why).
+  try {
+    const prepared = await prepareTls(options.ca ?? filesBesideDatabase(options.db), [options.host, ...options.allowedHosts]);
+    authority = prepared.authority;
+    servers.useCredentials(prepared.tls);
+  } catch (error) {
+    servers.failCredentials('no certificate authority');
+    return fail(`cannot set up the certificate authority, set by ${settingName('ca-cert')} and ${settingName('ca-key')}`, error);
+  }
+  const caWhere = authority.certificateFile === null ? 'in memory' : `${authority.certificateFile}${authority.created ? ' (created now)' : ''}`;
+  console.log(`  CA        ${caWhere}; also at ${baseUrl}/__admin/ca.pem — clients trust it (NODE_EXTRA_CA_CERTS, a truststore)`);
+  console.log(`  proxy     HTTPS_PROXY=${baseUrl} reaches Gigya's hosts here, and nothing else`);
+  if (options.httpsPort !== undefined) {
+    const tlsInfo = await listen(servers.https, options.httpsPort, 'https-port');
+    publicBaseUrls = [...publicBaseUrls, ...baseUrlsOf(hosts, tlsInfo.port, 'https')];
+    console.log(`  https     https://${urlHost}:${tlsInfo.port} (as *.us1.gigya.com, … and ${urlHost})`);
+  }
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CertificateAuthorityError, filesBesideDatabase, openCertificateAuthority } from './certificateAuthority.js';
+import { filesBesideDatabase } from './caFiles.js';
+import { CertificateAuthorityError, openCertificateAuthority } from './certificateAuthority.js';
 import { issueServerCertificate } from './serverCertificate.js';
 
 let dir: string;

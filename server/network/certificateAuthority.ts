@@ -1,7 +1,8 @@
 import * as x509 from '@peculiar/x509';
 import { createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import type { CertificateAuthorityFiles } from './caFiles.js';
 
 // Certificates are built by @peculiar/x509 over Node's own WebCrypto: no hand-written ASN.1.
 const crypto = webcrypto;
@@ -21,22 +22,6 @@ export interface CertificateAuthority {
   created: boolean;
   /** @internal the key that signs the server certificates; never printed, never served. */
   readonly signing: { key: webcrypto.CryptoKey; algorithm: SigningAlgorithm; certificate: x509.X509Certificate };
-}
-
-export const defaultCertificateName = 'fake-gigya-ca.pem';
-export const defaultKeyName = 'fake-gigya-ca-key.pem';
-
-/** Where the CA lives: beside the database by default, or the files the user names; null keeps it in memory. */
-export interface CertificateAuthorityFiles {
-  certificateFile: string;
-  keyFile: string;
-}
-
-/** The CA files beside a database file; none for an in-memory database. */
-export function filesBesideDatabase(db: string): CertificateAuthorityFiles | null {
-  if (db === ':memory:' || db === '') return null;
-  const dir = dirname(db);
-  return { certificateFile: join(dir, defaultCertificateName), keyFile: join(dir, defaultKeyName) };
 }
 
 /** A CA problem the user can fix: the message names the file, never the key's content. */

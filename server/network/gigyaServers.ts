@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { createSecureContext, TLSSocket } from 'node:tls';
+import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
 import { absoluteUrlRefusal, connectRefusal, type ProxyRefusal } from './proxyTargets.js';
 import type { TlsCredentials } from './serverCertificate.js';
 
@@ -18,38 +18,58 @@ export interface GigyaServers {
    * every other destination is refused — nothing is ever forwarded.
    */
   http: HttpServer;
-  /** The TLS port (--https-port), serving the same app; not listening until the caller says so. */
+  /** The TLS port (--https-port), serving the same app; listen only once `useCredentials` was called. */
   https: HttpsServer;
+  /**
+   * Installs the certificate. It is made after the HTTP port listens (its library loads on
+   * demand, which keeps start-up short); a CONNECT that comes first waits for it.
+   */
+  useCredentials(tls: TlsCredentials): void;
+  /** Refuses waiting and later tunnels when no certificate can be made. */
+  failCredentials(reason: string): void;
 }
 
 /** Both servers of one fake, sharing one app, one certificate and Node's request time limits. */
-export function createGigyaServers(fetch: FetchCallback, options: { serverOptions: ServerOptions; tls: TlsCredentials }): GigyaServers {
+export function createGigyaServers(fetch: FetchCallback, options: { serverOptions: ServerOptions }): GigyaServers {
   const listener = getRequestListener(fetch);
-  const https = createHttpsServer({ ...options.serverOptions, cert: options.tls.cert, key: options.tls.key }, listener);
+  const https = createHttpsServer({ ...options.serverOptions }, listener);
   const http = createHttpServer(options.serverOptions, (request, response) => {
     const refused = absoluteUrlRefusal(request.url ?? '/');
     if (refused === null) return void listener(request, response);
     response.writeHead(refused.status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
     response.end(refused.message);
   });
-  const secureContext = createSecureContext({ cert: options.tls.cert, key: options.tls.key });
+  let settle!: (context: SecureContext | Error) => void;
+  const secureContext = new Promise<SecureContext | Error>((resolve) => (settle = resolve));
   http.on('connect', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const refused = connectRefusal(request.url ?? '');
     if (refused !== null) return refuseTunnel(socket, refused);
-    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    if (head.length > 0) socket.unshift(head);
-    // The tunnel ends here: the client's TLS is terminated with the fake's certificate and the
-    // decrypted stream is handed to this same HTTP server, whose time limits then apply to it.
-    const tls = new TLSSocket(socket as Socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
-    tls.on('error', () => tls.destroy());
-    http.emit('connection', tls);
+    void secureContext.then((context) => {
+      if (context instanceof Error) return refuseTunnel(socket, { status: 503, message: `fake-gigya has no TLS certificate: ${context.message}\n` });
+      if (socket.destroyed) return;
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) socket.unshift(head);
+      // The tunnel ends here: the client's TLS is terminated with the fake's certificate and the
+      // decrypted stream is handed to this same HTTP server, whose time limits then apply to it.
+      const tls = new TLSSocket(socket as Socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
+      tls.on('error', () => tls.destroy());
+      http.emit('connection', tls);
+    });
   });
-  return { http, https };
+  return {
+    http,
+    https,
+    useCredentials: ({ cert, key }) => {
+      https.setSecureContext({ cert, key });
+      settle(createSecureContext({ cert, key }));
+    },
+    failCredentials: (reason) => settle(new Error(reason)),
+  };
 }
 
-function refuseTunnel(socket: Duplex, refused: ProxyRefusal): void {
-  const reason = refused.status === 400 ? 'Bad Request' : 'Forbidden';
+function refuseTunnel(socket: Duplex, refused: ProxyRefusal | { status: 503; message: string }): void {
+  const reason = { 400: 'Bad Request', 403: 'Forbidden', 503: 'Service Unavailable' }[refused.status];
   const body = Buffer.from(refused.message, 'utf8');
   socket.end(
     `HTTP/1.1 ${refused.status} ${reason}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${refused.message}`,
