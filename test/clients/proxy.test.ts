@@ -196,3 +196,22 @@ describe('the CA', () => {
     expect(await response.text()).toBe(fake.certificateAuthorityPem);
   });
 });
+
+describe('startFakeGigya({ dataCenter })', () => {
+  it("serves its site on that data center's hosts only, China's on its own domain", async () => {
+    const china = await startFakeGigya({ dataCenter: 'cn1' });
+    try {
+      const chinaCa = join(dir, 'china-ca.pem');
+      writeFileSync(chinaCa, china.certificateAuthorityPem);
+      const call = (host: string) =>
+        runToExit('curl', ['--silent', '--max-time', '10', '-x', china.proxyUrl, '--cacert', chinaCa, `https://${host}/accounts.initRegistration`, '-d', `apiKey=${china.site.apiKey}`, '-d', 'isLite=true'], {
+          env: clientEnvironment({}),
+        });
+      expect(china.site.dataCenter).toBe('cn1');
+      expect(JSON.parse((await call('accounts.cn1.sapcdm.cn')).output)).toMatchObject({ errorCode: 0 });
+      expect(JSON.parse((await call('accounts.us1.gigya.com')).output)).toMatchObject({ errorCode: 301001, apiDomain: 'cn1.sapcdm.cn' });
+    } finally {
+      await china.close();
+    }
+  });
+});
