@@ -85,6 +85,8 @@ export class Pusher {
         client,
         mapped: mapParticipation(participations.crmValues(id), { settings: settings.mapping, today: new Date(clock()) }),
         subscriptionId: settings.subscriptionId,
+        optInAs: settings.optInAs,
+        consentStatementId: settings.consentStatementId,
         progress: state,
         record: (step) => {
           participations.recordProgress(id, step, clock());

@@ -16,6 +16,10 @@ export interface PushContext {
   mapped: MappedParticipation;
   /** Subscription an opt-in writes (custom set-up). */
   subscriptionId: string;
+  /** How an opt-in is recorded; a subscription when not said. */
+  optInAs?: 'subscription' | 'consent';
+  /** Consent statement an opt-in grants when optInAs is consent. */
+  consentStatementId?: string;
   progress: PushProgress;
   /** Persists a step at once (synchronously) and updates `progress`. */
   record(step: PushProgress): void;
@@ -32,10 +36,25 @@ export interface PushOutcome {
 
 export type PushStrategy = (context: PushContext) => Promise<PushOutcome>;
 
-/** The subscriptions parameter for an opt-in: `{"<id>":{"email":{"isSubscribed":true}}}` (gigya-api.md §6.5). */
-export function optInSubscriptions(context: PushContext): Record<string, unknown> | undefined {
-  if (!context.mapped.optIn) return undefined;
-  return { [context.subscriptionId]: { email: { isSubscribed: true } } };
+/** The params an opt-in adds to a write; none without an opt-in. */
+export interface OptInParams {
+  subscriptions?: Record<string, unknown>;
+  preferences?: Record<string, unknown>;
+}
+
+/**
+ * An opt-in in CDC's shape (gigya-api.md §6.5): a subscription `{"<id>":{"email":{"isSubscribed":true}}}`,
+ * or a consent `{"<id>":{"isConsentGranted":true}}` with a dotted id nested (`terms.marketing` →
+ * `{"terms":{"marketing":{…}}}`). CDC stamps the rest (document version, times, double opt-in status).
+ */
+export function optInParams(context: PushContext): OptInParams {
+  if (!context.mapped.optIn) return {};
+  if (context.optInAs === 'consent') {
+    const path = (context.consentStatementId ?? 'marketing.newsletter').split('.');
+    const preferences = path.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), { isConsentGranted: true });
+    return { preferences };
+  }
+  return { subscriptions: { [context.subscriptionId]: { email: { isSubscribed: true } } } };
 }
 
 /** data is sent only when mapping overrides produced some. */

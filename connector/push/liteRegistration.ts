@@ -1,5 +1,5 @@
 import { GigyaApiError } from '../gigya/errors.js';
-import { dataParam, requireUid, type PushContext, type PushOutcome } from './context.js';
+import { dataParam, requireUid, type OptInParams, type PushContext, type PushOutcome } from './context.js';
 
 /**
  * Answers to a setAccountInfo whose stored regToken Gigya no longer accepts: 400006 "Invalid
@@ -17,7 +17,7 @@ const regTokenRejectedCodes = new Set([400006, 403005]);
  */
 export async function registerLiteAccount(
   context: PushContext,
-  extra: { subscriptions?: Record<string, unknown> | undefined } = {},
+  extra: OptInParams = {},
 ): Promise<PushOutcome> {
   const write = async (regToken: string): Promise<PushOutcome> => {
     const response = await context.client.setAccountInfo({
@@ -25,6 +25,7 @@ export async function registerLiteAccount(
       profile: context.mapped.profile,
       data: dataParam(context),
       subscriptions: extra.subscriptions,
+      preferences: extra.preferences,
     });
     return { uid: requireUid(response, 'accounts.setAccountInfo'), callId: response.callId, action: 'liteAccountCreated' };
   };

@@ -160,6 +160,25 @@ describe('custom', () => {
     expect(JSON.parse(gigya.calls[2]!.form.subscriptions!)).toEqual({ newsletter: { email: { isSubscribed: true } } });
   });
 
+  it('sends the opt-in as a consent statement, nested by its dotted id, when set up so', async () => {
+    const { context, gigya } = contextFor(
+      { 'accounts.search': searchAnswers(fullJohn), 'accounts.getAccountInfo': getJohn, 'accounts.setAccountInfo': () => ({}) },
+      { ...jane, optin: true },
+    );
+    context.optInAs = 'consent';
+    context.consentStatementId = 'terms.marketing';
+    await pushCustom(context);
+    expect(JSON.parse(gigya.calls[2]!.form.preferences!)).toEqual({ terms: { marketing: { isConsentGranted: true } } });
+    expect(gigya.calls[2]?.form).not.toHaveProperty('subscriptions');
+  });
+
+  it('registers a lite account with the consent when set up so', async () => {
+    const { context, gigya } = contextFor({ 'accounts.search': searchAnswers(), ...lite }, { ...jane, optin: 'on' });
+    context.optInAs = 'consent';
+    await pushCustom(context);
+    expect(JSON.parse(gigya.calls[2]!.form.preferences!)).toEqual({ marketing: { newsletter: { isConsentGranted: true } } });
+  });
+
   it('writes nothing when there is no blank to fill and no opt-in', async () => {
     const { context, gigya } = contextFor(
       { 'accounts.search': searchAnswers(fullJohn), 'accounts.getAccountInfo': getJohn },

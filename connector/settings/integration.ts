@@ -56,8 +56,15 @@ export const integrationSettingsSchema = z
     timeoutMs: z.number().int().min(1).max(60_000).default(10_000),
     retry: retrySchema.default({ maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 5_000 }),
     outbox: outboxSchema.default({ baseDelayMs: 5_000, maxDelayMs: 5 * 60_000, maxAgeMs: 30 * 60_000, pollIntervalMs: 1_000 }),
+    /** How the custom set-up records an opt-in: as a subscription (CDC's newsletters) or as a consent statement. */
+    optInAs: z.enum(['subscription', 'consent']).default('subscription'),
     /** Subscription written for an opt-in (custom set-up only). */
     subscriptionId: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'a Gigya subscription id such as newsletter').default('newsletter'),
+    /** Consent statement granted by an opt-in when optInAs is consent; dotted ids nest (terms.marketing). */
+    consentStatementId: z
+      .string()
+      .regex(/^[A-Za-z0-9_]{1,100}(\.[A-Za-z0-9_]{1,100}){0,9}$/, 'a Gigya consent statement id such as marketing.newsletter')
+      .default('marketing.newsletter'),
     mapping: mappingSettingsSchema.default({ overrides: {}, phoneType: 'mobile' }),
   })
   .strict()

@@ -9,6 +9,7 @@ export const accountEventTypes = [
   'accountLoggedIn',
   'accountProgressed',
   'subscriptionUpdated',
+  'consentUpdated',
 ] as const;
 
 export type AccountEventType = (typeof accountEventTypes)[number];

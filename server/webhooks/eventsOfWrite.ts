@@ -8,7 +8,7 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON
 /**
  * The events one account write fires, in the order a receiver gets them (docs/behaviour.md,
  * "Webhooks and JWTs"): created or progressed first, then registered, updated, subscriptions,
- * logged in. A login that only stamps lastLogin is accountLoggedIn alone, not an update.
+ * consent, logged in. A login that only stamps lastLogin is accountLoggedIn alone, not an update.
  */
 export function eventsOfWrite(before: Account | null, after: Account | null): AccountEventType[] {
   if (after === null) return before === null ? [] : ['accountDeleted'];
@@ -18,6 +18,7 @@ export function eventsOfWrite(before: Account | null, after: Account | null): Ac
   if (after.isRegistered && !(before?.isRegistered ?? false)) events.push('accountRegistered');
   if (before !== null && profileChanged(before, after)) events.push('accountUpdated');
   if (!sameJson(before?.subscriptions ?? {}, after.subscriptions)) events.push('subscriptionUpdated');
+  if (!sameJson(before?.preferences ?? {}, after.preferences)) events.push('consentUpdated');
   if (before !== null && after.lastLoginMs !== before.lastLoginMs) events.push('accountLoggedIn');
   return events;
 }
