@@ -1,3 +1,4 @@
+import type { CrmCustomer, CrmOutcome } from './crm.js';
 import type { FieldChange, ScenarioResult } from './stage.js';
 import { accountsTable, changesTable, uidShown } from './table.js';
 
@@ -26,6 +27,7 @@ export class ScenarioReport {
         lines.push('  e.g. newsletter: subscribed = subscriptions.newsletter.email.isSubscribed; "-" = no value)');
       }
     }
+    if (result.crm !== undefined) lines.push('', ...crmLines(result.crm));
     return lines.join('\n');
   }
 
@@ -39,4 +41,17 @@ export class ScenarioReport {
       '  changes: how many writes the fake has recorded on the account, the one that created it included)',
     ];
   }
+}
+
+/** The CRM downstream: the full account as the brand's other systems now know it. */
+function crmLines(crm: CrmOutcome): string[] {
+  const shown = (customer: CrmCustomer | undefined) =>
+    customer === undefined ? '(not known)' : `${[customer.firstName, customer.lastName].filter(Boolean).join(' ') || '(no name)'} <${customer.email ?? '-'}>  after ${customer.lastEvent}`;
+  return [
+    "  Downstream, the brand's CRM (a webhook receiver: each notification's JWT checked with accounts.getJWTPublicKey,",
+    '  the account then copied with accounts.getAccountInfo) holds the full account as:',
+    `    before the submission  ${shown(crm.before)}`,
+    `    after the submission   ${shown(crm.after)}`,
+    `  (${crm.accepted} notifications verified, ${crm.refused} refused)`,
+  ];
 }

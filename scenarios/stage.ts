@@ -10,6 +10,7 @@ import {
   type Participation,
   type Setup,
 } from '../connector/index.js';
+import { Crm, type CrmOutcome } from './crm.js';
 
 export interface FieldChange {
   field: string;
@@ -40,6 +41,8 @@ export interface ScenarioResult {
   before: AccountSnapshot[];
   after: AccountSnapshot[];
   participations: Array<Pick<Participation, 'status' | 'action' | 'uid'>>;
+  /** The full account as the CRM downstream holds it, before and after the submission. */
+  crm?: CrmOutcome;
 }
 
 export interface Stage {
@@ -49,6 +52,10 @@ export interface Stage {
   /** Every account, full or lite, holding this email, full ones first. */
   accountsWithEmail(email: string): Promise<AccountSnapshot[]>;
   registerFullAccount(email: string, profile: Record<string, unknown>): Promise<string>;
+  /** The site's CRM, told of every account change by a webhook. */
+  crm: Crm;
+  /** Returns once every notification due has been delivered to the CRM (and applied by it). */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +77,8 @@ export function observerClient(fake: { baseUrl: string; site: { apiKey: string; 
 
 export async function openStage(setup: Setup): Promise<Stage> {
   const fake = await startFakeGigya();
+  const crm = await Crm.start(fake);
+  await crm.subscribe();
   const db = openConnectorDatabase(':memory:');
   const connector = createConnectorApp({
     db,
@@ -99,6 +108,10 @@ export async function openStage(setup: Setup): Promise<Stage> {
   return {
     gigya,
     connector,
+    crm,
+    async settle() {
+      await fake.webhooks.drain();
+    },
     async submit(values) {
       const response = await connector.app.request('/campaigns/summer-contest/participations', { method: 'POST', headers: json, body: JSON.stringify(values) });
       return ((await response.json()) as { participation: Participation }).participation;
@@ -130,6 +143,7 @@ export async function openStage(setup: Setup): Promise<Stage> {
       await connector.close();
       db.close();
       await fake.close();
+      await crm.close();
     },
   };
 }
@@ -152,11 +166,15 @@ export async function submitOverFullAccount(
     const email = 'john.doe@example.com';
     const fullUid = await stage.registerFullAccount(email, { firstName: 'John', lastName: 'Doe' });
     const before = await stage.accountsWithEmail(email);
+    await stage.settle();
+    const crmBefore = stage.crm.customer(fullUid);
     const participation = await stage.submit({ email, ...values });
     const after = await stage.accountsWithEmail(email);
+    await stage.settle();
+    const crm = { before: crmBefore, after: stage.crm.customer(fullUid), accepted: stage.crm.accepted, refused: stage.crm.refused };
     const full = after.find((account) => account.uid === fullUid);
     const changes = full?.history.filter((entry) => entry.method === 'accounts.setAccountInfo').flatMap((entry) => entry.changes) ?? [];
-    return { ...story, setup, before, after, participations: [outcomeOf(participation)], fullUid, changes };
+    return { ...story, setup, before, after, participations: [outcomeOf(participation)], fullUid, changes, crm };
   } finally {
     await stage.close();
   }

@@ -49,6 +49,13 @@ describe('scenarios', () => {
     expect(result.changes.map((change) => change.field)).not.toContain('profile.lastName');
   });
 
+  it('(3) native, downstream: the CRM copies John\'s full account with Jane\'s name from a verified accountUpdated', async () => {
+    const { crm } = await runNativeScenario();
+    expect(crm?.before).toMatchObject({ email: 'john.doe@example.com', firstName: 'John', lastName: 'Doe' });
+    expect(crm?.after).toMatchObject({ email: 'john.doe@example.com', firstName: 'Jane', lastName: 'Doe', lastEvent: 'accountUpdated' });
+    expect(crm).toMatchObject({ accepted: 2, refused: 0 });
+  });
+
   it('(4) custom: the full account keeps John Doe, blanks are filled and the opt-in is recorded', async () => {
     const result = await runCustomScenario();
     expect(result.after.map((account) => account.type)).toEqual(['full']);
@@ -58,6 +65,13 @@ describe('scenarios', () => {
     const changedFields = result.changes.map((change) => change.field);
     expect(changedFields).not.toContain('profile.firstName');
     expect(changedFields).toEqual(expect.arrayContaining(['profile.city', 'profile.zip', 'subscriptions.newsletter.email.isSubscribed']));
+  });
+
+  it('(4) custom, downstream: the CRM is told of the update and still holds John Doe', async () => {
+    const { crm } = await runCustomScenario();
+    expect(crm?.before).toMatchObject({ firstName: 'John', lastName: 'Doe' });
+    expect(crm?.after).toMatchObject({ firstName: 'John', lastName: 'Doe', lastEvent: 'accountUpdated' });
+    expect(crm?.refused).toBe(0);
   });
 });
 
@@ -96,6 +110,19 @@ describe('the printed report of npm run scenarios', () => {
     expect(custom).toMatch(/^ {2}newsletter: last changed +\| - +\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/m);
     expect(custom).not.toContain('subscriptions.newsletter.email');
     expect(custom).not.toContain('city = profile.city');
+  });
+});
+
+describe('the printed CRM lines', () => {
+  it("print the full account as the CRM holds it before and after, for the set-ups that write over it", async () => {
+    const report = new ScenarioReport();
+    const native = report.render(await runNativeScenario(), 2);
+    const custom = report.render(await runCustomScenario(), 3);
+    expect(native).toMatch(/before the submission +John Doe <john\.doe@example\.com> +after accountRegistered/);
+    expect(native).toMatch(/after the submission +Jane Doe <john\.doe@example\.com> +after accountUpdated/);
+    expect(custom).toMatch(/after the submission +John Doe <john\.doe@example\.com> +after accountUpdated/);
+    expect(native).toContain('(2 notifications verified, 0 refused)');
+    expect(report.render(await runLiteOnlyScenario(), 0)).not.toContain('CRM');
   });
 });
 
