@@ -30,14 +30,14 @@ const site = { apiKey: '3_seeded', userKey: 'AKseeded', secret: 'c2VlZGVkLXNlY3J
 
 describe('loadSeed', () => {
   it('creates the sites and accounts of the seed', () => {
-    expect(loadSeed(bed.store, bed.ids, bed.clock, seed)).toEqual({ sites: 1, accounts: 3 });
+    expect(loadSeed(bed.store, bed.ids, bed.clock, seed)).toEqual({ sites: 1, accounts: 3, webhooks: 0 });
     expect(bed.store.accounts.count('3_seeded')).toBe(3);
     expect(bed.store.accounts.get('3_seeded', 'seededlite2')).toMatchObject({ kind: 'lite', regSource: 'seed' });
   });
 
   it('adds nothing when the same seed is loaded twice', () => {
     loadSeed(bed.store, bed.ids, bed.clock, seed);
-    expect(loadSeed(bed.store, bed.ids, bed.clock, seed)).toEqual({ sites: 0, accounts: 0 });
+    expect(loadSeed(bed.store, bed.ids, bed.clock, seed)).toEqual({ sites: 0, accounts: 0, webhooks: 0 });
     expect(bed.store.accounts.count('3_seeded')).toBe(3);
   });
 
