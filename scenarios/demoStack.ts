@@ -5,6 +5,7 @@ import { startFakeGigya } from '../server/embedded.js';
 import { randomIds, systemClock } from '../server/protocol/ids.js';
 import { loadSeed } from '../server/seed/loadSeed.js';
 import { demoSiteName } from '../server/sites/demoSite.js';
+import { Crm } from './crm.js';
 
 /** Fully registered accounts of the demo site: John is the one the native set-up overwrites. */
 export const demoAccounts = [
@@ -19,6 +20,7 @@ export interface DemoOptions {
   /** Loopback ports; 0 for a random free one. */
   fakePort?: number;
   connectorPort?: number;
+  crmPort?: number;
   /** Point the connector at the fake (keys, set-up, campaign); false leaves it for the playground's forms. */
   configure?: boolean;
   setup?: Setup;
@@ -30,6 +32,8 @@ export interface RunningDemo {
   gigyaBaseUrl: string;
   connectorUrl: string;
   inspectorUrl: string;
+  /** The CRM downstream's copies of the site's accounts, as JSON (GET). */
+  crmCustomersUrl: string;
   site: { apiKey: string; userKey: string; secret: string };
   connector: ConnectorApp;
   close(): Promise<void>;
@@ -53,6 +57,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const host = '127.0.0.1';
   const gigya = await startFakeGigya({ site: { name: demoSiteName }, port: options.fakePort ?? 0, adminToken: options.adminToken });
   const demo = gigya.site;
+  // Subscribed before the seed: the CRM starts out with John's and Jane's real names.
+  const crm = await Crm.start(gigya, options.crmPort ?? 0).catch(async (error: unknown) => {
+    await gigya.close();
+    throw error;
+  });
+  await crm.subscribe();
   loadSeed(gigya.store, randomIds, systemClock, { sites: [{ apiKey: demo.apiKey, accounts: demoAccounts }] });
   const fake = { url: gigya.baseUrl };
 
@@ -75,6 +85,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   connector.outbox.start();
   const connectorServer = await listen(connector.app.fetch, host, options.connectorPort ?? 0).catch(async (error: unknown) => {
     await gigya.close();
+    await crm.close();
     throw error;
   });
 
@@ -82,6 +93,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     gigyaBaseUrl: fake.url,
     connectorUrl: connectorServer.url,
     inspectorUrl: `${fake.url}/__admin/ui`,
+    crmCustomersUrl: new URL('/customers', crm.url).href,
     site: { apiKey: demo.apiKey, userKey: demo.userKey, secret: demo.secret },
     connector,
     async close() {
@@ -89,6 +101,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       await connector.close();
       db.close();
       await gigya.close();
+      await crm.close();
     },
   };
 }
