@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodyOf, Testbed, startMs } from '../../test/support/fakeGigyaTestbed.js';
+import { startMs } from '../testing/clock.js';
+import { bodyOf, Testbed } from '../testing/testbed.js';
 
 let bed: Testbed;
 beforeEach(() => {
