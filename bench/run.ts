@@ -10,7 +10,7 @@
 //   npm run bench -- --help             the settings (BENCH_SECONDS, BENCH_WARMUP_SECONDS, ...)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coldThenWarm, type ColdWarm, type Phases } from './coldWarm.js';
 import { embeddedKitTimings } from './embeddedKit.js';
@@ -51,6 +51,9 @@ const rowLine = (row: Row, what: string): WarmLine => ({
 async function main(options: BenchOptions): Promise<void> {
   const phases: Phases = { coldSeconds: options.coldSeconds, warmupSeconds: options.warmupSeconds, seconds: options.seconds };
   const dir = mkdtempSync(join(tmpdir(), 'fake-gigya-bench-'));
+  // Other processes on the machine take CPU from the servers and the load generator alike: say how busy it was.
+  const loadSamples = [loadavg()[0]!];
+  const sampler = setInterval(() => loadSamples.push(loadavg()[0]!), 5000);
   try {
     console.log('ceiling: node:http hello ...');
     const ceiling = await coldThenWarm(script('bench/targets/hello.mjs'), hello, phases);
@@ -98,6 +101,10 @@ async function main(options: BenchOptions): Promise<void> {
       kit,
     });
 
+    clearInterval(sampler);
+    const sorted = [...loadSamples].sort((a, b) => a - b);
+    const load = { min: sorted[0]!, median: sorted[sorted.length >> 1]!, max: sorted[sorted.length - 1]!, cores: availableParallelism() };
+    console.log(`\nmachine load average (1 min, every 5 s): median ${load.median.toFixed(1)}, ${load.min.toFixed(1)}–${load.max.toFixed(1)}, on ${load.cores} cores`);
     console.log(`\nCold (the first ${phases.coldSeconds} s after the spawn, start-up included) and warm (after ${phases.warmupSeconds} s of load, ${phases.seconds} s measured); 50 connections, loopback\n`);
     console.log(comparisonTable(comparison, ceiling, wiremockRuns));
     for (const line of peerRuns.unavailable) console.log(line);
@@ -114,13 +121,14 @@ async function main(options: BenchOptions): Promise<void> {
     writeFileSync(
       'bench/results.json',
       `${JSON.stringify(
-        { at: new Date().toISOString(), node: process.version, phases, connections: 50, accounts: options.accounts, comparison, unavailable: peerRuns.unavailable, warm, inspectorPages: fake.pages, embeddedKit: kit, targets: reached },
+        { at: new Date().toISOString(), node: process.version, loadAverage: load, phases, connections: 50, accounts: options.accounts, comparison, unavailable: peerRuns.unavailable, warm, inspectorPages: fake.pages, embeddedKit: kit, targets: reached },
         null,
         2,
       )}\n`,
     );
     console.log('\nwritten: bench/results.json');
   } finally {
+    clearInterval(sampler);
     rmSync(dir, { recursive: true, force: true });
   }
 }
