@@ -29,6 +29,10 @@ export function integrationBody(current: Record<string, unknown>, form: PostedFo
     dataCenter: form.dataCenter,
     baseUrl: optional(form.baseUrl),
     setup: form.setup,
+    // A hand-made form without the opt-in fields keeps the stored ones; a blank id takes the default.
+    ...(form.optInAs !== undefined && { optInAs: form.optInAs }),
+    ...(form.subscriptionId !== undefined && { subscriptionId: optional(form.subscriptionId) }),
+    ...(form.consentStatementId !== undefined && { consentStatementId: optional(form.consentStatementId) }),
   };
 }
 

@@ -1,12 +1,30 @@
 import type { FC } from 'hono/jsx';
 import type { Participation } from '../participations/participation.js';
 import type { InspectorLinks } from './inspectorLinks.js';
+import { maxReadBack, pushedAnOptIn, readingInWords, type OptInReading } from './optInStatus.js';
 import { actionInWords, pushBadge } from './outcomeWords.js';
 
 const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : '');
 
+/** The opt-in cell: what Gigya holds now for a pushed opt-in, or why there is nothing to read. */
+const OptInCell: FC<{ participation: Participation; readings: OptInReading[] | undefined }> = ({ participation, readings }) => {
+  if (!pushedAnOptIn(participation)) return <td class="optin">—</td>;
+  if (readings === undefined) return <td class="optin hint">{`not read back (only the ${maxReadBack} newest are)`}</td>;
+  return (
+    <td class="optin">
+      {readings.map((reading) => (
+        <span class={`optin ${reading.tone}`}>{readingInWords(reading)}</span>
+      ))}
+    </td>
+  );
+};
+
 /** The campaign statistics with each push's outcome, linked to the accounts it touched in the inspector. */
-export const ParticipationsTable: FC<{ participations: Participation[]; links: InspectorLinks }> = ({ participations, links }) => (
+export const ParticipationsTable: FC<{ participations: Participation[]; links: InspectorLinks; optIns: Map<string, OptInReading[]> }> = ({
+  participations,
+  links,
+  optIns,
+}) => (
   <section aria-labelledby="participations-title" id="participations">
     <h2 id="participations-title">Participations ({participations.length}, newest first)</h2>
     {participations.length === 0 ? (
@@ -22,6 +40,7 @@ export const ParticipationsTable: FC<{ participations: Participation[]; links: I
             <th scope="col">Set-up</th>
             <th scope="col">What it did</th>
             <th scope="col">Account in Gigya</th>
+            <th scope="col">Opt-in in Gigya now</th>
             <th scope="col">Why / last error</th>
           </tr>
         </thead>
@@ -55,6 +74,7 @@ export const ParticipationsTable: FC<{ participations: Participation[]; links: I
                     </a>
                   )}
                 </td>
+                <OptInCell participation={participation} readings={optIns.get(participation.id)} />
                 <td>{participation.skipReason ?? participation.lastError ?? ''}</td>
               </tr>
             );

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { connectorHarness, testSecret } from '../testing/connectorHarness.js';
 import { scriptedGigya } from '../testing/scriptedGigya.js';
 import { InspectorLinks } from './inspectorLinks.js';
+import { maxReadBack } from './optInStatus.js';
 import { actionInWords, participationNotice, pushBadge } from './outcomeWords.js';
 import { playgroundCss } from './styles.js';
 
 const formHeaders = { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' };
 const crmVariables = ['email', 'firstname', 'lastname', 'gender', 'birthday', 'phone', 'address', 'number', 'box', 'locality', 'zipcode', 'country', 'function', 'company', 'optin'];
 
-function playground() {
-  const gigya = scriptedGigya({ 'accounts.initRegistration': () => ({ regToken: 'RT1_a' }), 'accounts.setAccountInfo': () => ({ UID: 'lite-1' }) });
+function playground(script: Parameters<typeof scriptedGigya>[0] = {}) {
+  const gigya = scriptedGigya({ 'accounts.initRegistration': () => ({ regToken: 'RT1_a' }), 'accounts.setAccountInfo': () => ({ UID: 'lite-1' }), ...script });
   const harness = connectorHarness({ fetch: gigya.fetch });
   const page = async (path: string) => {
     const response = await harness.app.request(path);
@@ -169,6 +170,102 @@ describe('the playground page', () => {
     const { harness } = playground();
     expect((await harness.request('GET', '/nope')).status).toBe(404);
     expect((await harness.request('GET', '/settings/integrations/gigya-lite-registration')).json.settings).toMatchObject({ secret: '[redacted]', setup: 'liteOnly' });
+  });
+});
+
+/** A subscription as CDC returns it, with its double opt-in status. */
+const newsletter = (status: string) => ({
+  newsletter: { email: { isSubscribed: true, tags: null, lastUpdatedSubscriptionState: '2026-03-01T10:00:00.000Z', doubleOptIn: { emailSentTime: '2026-03-01T10:00:00.000Z', confirmTime: null, status, doiConditionallyConfirmed: false } } },
+});
+const noMatch = () => ({ results: [], objectsCount: 0, totalCount: 0 });
+
+describe('the opt-in: chosen in the settings, read back from Gigya', () => {
+  it('offers the opt-in as a subscription or a consent statement, with both ids, and stores the choice', async () => {
+    const { harness, page, post } = playground();
+    const before = (await page('/')).html;
+    expect(before).toContain('<select name="optInAs">');
+    expect(before).toContain('<option value="subscription" selected="">a subscription (CDC newsletter, with its double opt-in)</option>');
+    expect(before).toContain('name="subscriptionId" value="newsletter"');
+    expect(before).toContain('name="consentStatementId" value="marketing.newsletter"');
+    expect(unlabelledControls(before)).toEqual([]);
+    await post('/playground/settings', { ...settingsForm, optInAs: 'consent', subscriptionId: 'weekly', consentStatementId: 'terms.marketing' });
+    expect(harness.settings.integration()).toMatchObject({ optInAs: 'consent', subscriptionId: 'weekly', consentStatementId: 'terms.marketing' });
+    expect((await page('/')).html).toContain('<option value="consent" selected="">');
+    // A form without the opt-in fields keeps them; a blank id takes the default.
+    await post('/playground/settings', { ...settingsForm, consentStatementId: '' });
+    expect(harness.settings.integration()).toMatchObject({ optInAs: 'consent', subscriptionId: 'weekly', consentStatementId: 'marketing.newsletter' });
+  });
+
+  it('names the field when the consent statement id is not one', async () => {
+    const { harness, post } = playground();
+    const refused = await post('/playground/settings', { ...settingsForm, optInAs: 'consent', consentStatementId: 'marketing..newsletter' });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('<code>consentStatementId</code>');
+    expect(harness.settings.integration()?.optInAs).toBe('subscription');
+  });
+
+  it('shows the subscription pushed with its double opt-in status as Gigya reports it on each view', async () => {
+    const { gigya, post, page } = playground({
+      'accounts.search': noMatch,
+      'accounts.getAccountInfo': [() => ({ UID: 'lite-1', subscriptions: newsletter('Pending') }), () => ({ UID: 'lite-1', subscriptions: newsletter('Confirmed') })],
+    });
+    await post('/playground/settings', settingsForm);
+    await post('/playground/campaign', { id: 'c1', identified: 'true', sso: 'gigyaLite' });
+    const submitted = await post('/playground/campaigns/c1/participations', { email: 'jane@example.com', firstname: 'Jane', lastname: 'Doe', optin: 'true' });
+    expect(JSON.parse(gigya.calls.find((call) => call.method === 'accounts.setAccountInfo')!.form.subscriptions!)).toEqual({ newsletter: { email: { isSubscribed: true } } });
+    const first = (await page(submitted.location!.replace(/#.*$/, ''))).html;
+    expect(first).toContain('(UID lite-1). Opt-in in Gigya now: subscription newsletter: subscribed, double opt-in Pending.');
+    expect(first).toContain('<th scope="col">Opt-in in Gigya now</th>');
+    expect(first).toContain('<span class="optin pending">subscription newsletter: subscribed, double opt-in Pending</span>');
+    const read = gigya.calls.filter((call) => call.method === 'accounts.getAccountInfo');
+    expect(read.map((call) => [call.form.UID, call.form.include])).toEqual([['lite-1', 'subscriptions,preferences']]);
+    // The participant confirmed the email since: the next view says so, nothing was recorded at push time.
+    expect((await page('/?campaign=c1')).html).toContain('<span class="optin confirmed">subscription newsletter: subscribed, double opt-in Confirmed</span>');
+  });
+
+  it('shows a consent statement granted, read from the nested preferences', async () => {
+    const { gigya, post, page } = playground({
+      'accounts.search': noMatch,
+      'accounts.getAccountInfo': () => ({ UID: 'lite-1', preferences: { terms: { marketing: { isConsentGranted: true, docVersion: 1, lang: 'en' } } } }),
+    });
+    await post('/playground/settings', { ...settingsForm, optInAs: 'consent', consentStatementId: 'terms.marketing' });
+    await post('/playground/campaign', { id: 'c1', identified: 'true', sso: 'gigyaLite' });
+    await post('/playground/campaigns/c1/participations', { email: 'jane@example.com', firstname: 'Jane', lastname: 'Doe', optin: 'true' });
+    expect(JSON.parse(gigya.calls.find((call) => call.method === 'accounts.setAccountInfo')!.form.preferences!)).toEqual({ terms: { marketing: { isConsentGranted: true } } });
+    expect((await page('/?campaign=c1')).html).toContain('<span class="optin confirmed">consent terms.marketing: granted</span>');
+  });
+
+  it('reads nothing for a participation without an opt-in, and says when Gigya could not be read, without the secret', async () => {
+    const { gigya, post, page } = playground({
+      'accounts.search': noMatch,
+      'accounts.getAccountInfo': () => ({ errorCode: 403047, errorMessage: 'Invalid secret', errorDetails: `sig over ${testSecret}` }),
+    });
+    await post('/playground/settings', settingsForm);
+    await post('/playground/campaign', { id: 'c1', identified: 'true', sso: 'gigyaLite' });
+    await post('/playground/campaigns/c1/participations', { email: 'john@example.com', firstname: 'John', lastname: 'Doe' });
+    expect((await page('/?campaign=c1')).html).toContain('<td class="optin">—</td>');
+    expect(gigya.methods()).not.toContain('accounts.getAccountInfo');
+    await post('/playground/campaigns/c1/participations', { email: 'jane@example.com', firstname: 'Jane', lastname: 'Doe', optin: 'true' });
+    const { status, html } = await page('/?campaign=c1');
+    expect(status).toBe(200);
+    expect(html).toMatch(/<span class="optin unknown">opt-in: not read: [^<]*403047/);
+    expect(html).not.toContain(testSecret);
+  });
+
+  it(`reads back only the ${maxReadBack} newest opt-ins, once per account`, async () => {
+    const { gigya, harness, post, page } = playground({ 'accounts.search': noMatch, 'accounts.getAccountInfo': () => ({ subscriptions: newsletter('Pending') }) });
+    await post('/playground/settings', settingsForm);
+    await post('/playground/campaign', { id: 'c1', identified: 'true', sso: 'gigyaLite' });
+    for (let i = 0; i <= maxReadBack; i++) {
+      harness.clock.now += 1_000;
+      await post('/playground/campaigns/c1/participations', { email: `p${i}@example.com`, firstname: 'P', lastname: `${i}`, optin: 'true' });
+    }
+    gigya.calls.length = 0;
+    const { html } = await page('/?campaign=c1');
+    // Every push answered UID lite-1: one account, one read.
+    expect(gigya.methods()).toEqual(['accounts.getAccountInfo']);
+    expect(html.match(/double opt-in Pending<\/span>/g)).toHaveLength(maxReadBack);
+    expect(html).toContain(`not read back (only the ${maxReadBack} newest are)`);
   });
 });
 

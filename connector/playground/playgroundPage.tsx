@@ -6,6 +6,7 @@ import type { FieldError } from '../settings/fieldErrors.js';
 import type { IntegrationSettings } from '../settings/integration.js';
 import { CampaignForm } from './campaignForm.js';
 import type { InspectorLinks } from './inspectorLinks.js';
+import type { OptInReading } from './optInStatus.js';
 import { ParticipantForm } from './participantForm.js';
 import { ParticipationsTable } from './participationsTable.js';
 import { SettingsForm } from './settingsForm.js';
@@ -17,6 +18,8 @@ export interface PlaygroundView {
   campaign: Campaign | null;
   participations: Participation[];
   links: InspectorLinks;
+  /** What Gigya holds now for each pushed opt-in, by participation id. */
+  optIns: Map<string, OptInReading[]>;
   /** What the last form did, after its redirect. */
   notice?: string;
   /** Why the last form was refused (the page is then answered with 400, the form values kept). */
@@ -67,7 +70,7 @@ export const PlaygroundPage: FC<{ view: PlaygroundView }> = ({ view }) => (
           <SettingsForm settings={view.settings} campaignId={view.campaignId} />
           <CampaignForm campaignId={view.campaignId} campaign={view.campaign} />
           {view.campaign !== null && <ParticipantForm campaign={view.campaign} values={view.participantValues ?? {}} />}
-          {view.campaign !== null && <ParticipationsTable participations={view.participations} links={view.links} />}
+          {view.campaign !== null && <ParticipationsTable participations={view.participations} links={view.links} optIns={view.optIns} />}
         </main>
       </body>
     </html>

@@ -5,6 +5,7 @@ import type { FieldError } from '../settings/fieldErrors.js';
 import type { SettingsRepository } from '../store/settingsRepository.js';
 import { campaignBody, integrationBody, participationBody, type PostedForm } from './formValues.js';
 import { InspectorLinks } from './inspectorLinks.js';
+import { readingInWords, readOptIns } from './optInStatus.js';
 import { participationNotice } from './outcomeWords.js';
 import { PlaygroundPage, type PlaygroundView } from './playgroundPage.js';
 import { playgroundIcon } from './styles.js';
@@ -16,6 +17,9 @@ export interface PlaygroundOptions {
   participations: ParticipationRepository;
   /** The fake Gigya's inspector; default INSPECTOR_URL, else <integration baseUrl>/__admin/ui. */
   inspectorUrl?: string;
+  /** How pushed opt-ins are read back from Gigya (the connector's own fetch and clock). */
+  fetch?: typeof fetch;
+  clock?: () => number;
 }
 
 export const defaultCampaignId = 'playground';
@@ -53,34 +57,39 @@ export function playgroundRoutes(options: PlaygroundOptions): Hono {
   // Forms only from the playground's own page: the connector's cross-site guard (service/crossSiteGuard.ts) refuses the rest.
   const app = new Hono();
 
-  const view = (campaignId: string, extra: Partial<PlaygroundView> = {}): PlaygroundView => {
+  const view = async (campaignId: string, extra: Partial<PlaygroundView> = {}): Promise<PlaygroundView> => {
     const integration = settings.integration();
     const campaign = settings.campaign(campaignId);
+    const shown = campaign === null ? [] : participations.byCampaign(campaignId).reverse();
     return {
       settings: integration,
       campaignId,
       campaign,
-      participations: campaign === null ? [] : participations.byCampaign(campaignId).reverse(),
+      participations: shown,
       links: InspectorLinks.resolve(inspectorUrl, integration?.baseUrl, integration?.apiKey),
+      optIns: await readOptIns(shown, integration, { fetch: options.fetch, clock: options.clock }),
       ...extra,
     };
   };
 
-  const noticeOf = (c: Context): string | undefined => {
+  const page = async (campaignId: string, c: Context): Promise<PlaygroundView> => {
+    const shown = await view(campaignId);
     const saved = c.req.query('saved');
-    if (saved === 'settings') return 'Settings saved.';
-    if (saved === 'campaign') return 'Campaign saved.';
+    if (saved === 'settings') return { ...shown, notice: 'Settings saved.' };
+    if (saved === 'campaign') return { ...shown, notice: 'Campaign saved.' };
     const participation = saved === 'participation' ? participations.get(c.req.query('participation') ?? '') : null;
-    return participation === null ? undefined : participationNotice(participation);
+    if (participation === null) return shown;
+    const optIn = shown.optIns.get(participation.id);
+    const optInWords = optIn === undefined ? '' : ` Opt-in in Gigya now: ${optIn.map(readingInWords).join('; ')}.`;
+    return { ...shown, notice: `${participationNotice(participation)}${optInWords}` };
   };
 
   // Browsers ask for it on every page: a small icon instead of a 404 in the console.
   app.get('/favicon.ico', (c) => c.body(playgroundIcon, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }));
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const campaignId = c.req.query('campaign') || defaultCampaignId;
-    const notice = noticeOf(c);
-    return c.html(<PlaygroundPage view={view(campaignId, notice === undefined ? {} : { notice })} />);
+    return c.html(<PlaygroundPage view={await page(campaignId, c)} />);
   });
 
   app.post('/playground/settings', async (c) => {
@@ -88,7 +97,7 @@ export function playgroundRoutes(options: PlaygroundOptions): Hono {
     const current = ((await (await api.request(settingsPath)).json()) as { settings: Record<string, unknown> }).settings;
     const response = await api.request(settingsPath, json('PUT', integrationBody(current, await postedForm(c))));
     if (!response.ok) {
-      return c.html(<PlaygroundPage view={view(campaignId, { problems: { title: 'Settings not saved', fieldErrors: await fieldErrorsOf(response) } })} />, 400);
+      return c.html(<PlaygroundPage view={await view(campaignId, { problems: { title: 'Settings not saved', fieldErrors: await fieldErrorsOf(response) } })} />, 400);
     }
     return c.redirect(`/?campaign=${encodeURIComponent(campaignId)}&saved=settings`, 303);
   });
@@ -97,11 +106,11 @@ export function playgroundRoutes(options: PlaygroundOptions): Hono {
     const form = await postedForm(c);
     const id = typeof form.id === 'string' ? form.id.trim() : '';
     if (id === '') {
-      return c.html(<PlaygroundPage view={view(defaultCampaignId, { problems: { title: 'Campaign not saved', fieldErrors: [{ field: 'id', message: 'one campaign id' }] } })} />, 400);
+      return c.html(<PlaygroundPage view={await view(defaultCampaignId, { problems: { title: 'Campaign not saved', fieldErrors: [{ field: 'id', message: 'one campaign id' }] } })} />, 400);
     }
     const response = await api.request(`/campaigns/${encodeURIComponent(id)}`, json('PUT', campaignBody(settings.campaign(id), form)));
     if (!response.ok) {
-      return c.html(<PlaygroundPage view={view(defaultCampaignId, { problems: { title: 'Campaign not saved', fieldErrors: await fieldErrorsOf(response) } })} />, 400);
+      return c.html(<PlaygroundPage view={await view(defaultCampaignId, { problems: { title: 'Campaign not saved', fieldErrors: await fieldErrorsOf(response) } })} />, 400);
     }
     return c.redirect(`/?campaign=${encodeURIComponent(id)}&saved=campaign`, 303);
   });
@@ -111,12 +120,12 @@ export function playgroundRoutes(options: PlaygroundOptions): Hono {
     const campaign = settings.campaign(id);
     const form = await postedForm(c);
     if (campaign === null) {
-      return c.html(<PlaygroundPage view={view(id, { problems: { title: `No campaign ${id}`, fieldErrors: [{ field: 'campaign', message: 'save the campaign first' }] } })} />, 404);
+      return c.html(<PlaygroundPage view={await view(id, { problems: { title: `No campaign ${id}`, fieldErrors: [{ field: 'campaign', message: 'save the campaign first' }] } })} />, 404);
     }
     const response = await api.request(`/campaigns/${encodeURIComponent(id)}/participations`, json('POST', participationBody(campaign, form)));
     if (!response.ok) {
       return c.html(
-        <PlaygroundPage view={view(id, { problems: { title: 'Participation refused', fieldErrors: await fieldErrorsOf(response) }, participantValues: shownValues(form) })} />,
+        <PlaygroundPage view={await view(id, { problems: { title: 'Participation refused', fieldErrors: await fieldErrorsOf(response) }, participantValues: shownValues(form) })} />,
         400,
       );
     }

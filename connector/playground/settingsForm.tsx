@@ -1,6 +1,12 @@
 import type { FC } from 'hono/jsx';
 import { dataCenterSchema, setupSchema, type IntegrationSettings, type Setup } from '../settings/integration.js';
 
+/** How the custom set-up records a ticked opt-in box in Gigya. */
+export const optInAsLabels = {
+  subscription: 'a subscription (CDC newsletter, with its double opt-in)',
+  consent: 'a consent statement (preferences)',
+} as const;
+
 /** The seed's set-ups, in its words. */
 export const setupLabels: Record<Setup, string> = {
   liteOnly: 'Lite Registration without Gigya SSO',
@@ -59,6 +65,24 @@ export const SettingsForm: FC<{ settings: IntegrationSettings | null; campaignId
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        Opt-in recorded as (custom set-up)
+        <select name="optInAs">
+          {(Object.keys(optInAsLabels) as (keyof typeof optInAsLabels)[]).map((kind) => (
+            <option value={kind} selected={(settings?.optInAs ?? 'subscription') === kind}>
+              {optInAsLabels[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Subscription id
+        <input type="text" name="subscriptionId" value={settings?.subscriptionId ?? 'newsletter'} placeholder="newsletter" />
+      </label>
+      <label>
+        Consent statement id
+        <input type="text" name="consentStatementId" value={settings?.consentStatementId ?? 'marketing.newsletter'} placeholder="marketing.newsletter" />
       </label>
       <button type="submit">Save settings</button>
     </form>

@@ -27,6 +27,10 @@ code { font-family:ui-monospace, monospace; font-size:.9em; }
 .badge.skipped { background:#f1f1f1; color:#444; }
 .badge.overwrote { background:#fde2e1; color:#8a1c17; border-color:#e6a29e; }
 td.did { min-width:18rem; }
+td.optin { min-width:12rem; }
+span.optin { display:block; }
+span.optin.pending { color:#6b5200; font-weight:600; }
+span.optin.confirmed { color:#1d6b2c; }
 tr.accountOverwritten td { background:#fde2e1; }
 p.notice { padding:.4rem .6rem; background:#e3f4e6; border-radius:.3rem; }
 div.problem { padding:.4rem .8rem; background:#fde2e1; color:#8a1c17; border-radius:.3rem; }

@@ -101,7 +101,7 @@ export function createConnectorApp(options: ConnectorAppOptions): ConnectorApp {
   // For a container's health check: answers once the connector serves, tells nothing else.
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', api);
-  app.route('/', playgroundRoutes({ api, settings, participations }));
+  app.route('/', playgroundRoutes({ api, settings, participations, fetch: options.fetch, clock }));
   answerFailures(app);
 
   return { app, outbox, pusher, participations, settings, close: () => outbox.stop() };
