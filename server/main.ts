@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createFakeGigya } from './app.js';
 import { FaultRegistry } from './faults/registry.js';
@@ -97,7 +98,15 @@ async function main(): Promise<void> {
         resolve(target.address() as AddressInfo);
       });
     });
+  // The CA and the certificate come once the port answers (prepareTls.ts says why), except
+  // when the TLS port needs them, or when the CA files are still to be written: clients
+  // waiting for a healthy fake (docker-compose) then find the CA file already there.
+  const caFiles = options.ca ?? filesBesideDatabase(options.db);
+  const prepare = () => prepareTls(caFiles, [options.host, ...options.allowedHosts]);
+  const eager = options.httpsPort !== undefined || (caFiles !== null && !existsSync(caFiles.certificateFile));
+  const early = eager ? await prepare().then((prepared) => ({ prepared }), (error: unknown) => ({ error })) : undefined;
   const info = await listen(server, options.port, 'port');
+  const tlsReady = early === undefined ? prepare() : 'prepared' in early ? Promise.resolve(early.prepared) : Promise.reject(early.error);
   const urlHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   const baseUrl = `http://${urlHost}:${info.port}`;
   publicBaseUrls = baseUrlsOf(hosts, info.port);
@@ -109,9 +118,8 @@ async function main(): Promise<void> {
   console.log(`  inspector ${baseUrl}/__admin/ui`);
   console.log(`  admin answers for the hosts ${hosts.join(', ')}${options.adminToken === undefined ? ' (no admin token)' : ''}`);
 
-  // The CA and the certificate come once the port answers (prepareTls.ts says why).
   try {
-    const prepared = await prepareTls(options.ca ?? filesBesideDatabase(options.db), [options.host, ...options.allowedHosts]);
+    const prepared = await tlsReady;
     authority = prepared.authority;
     servers.useCredentials(prepared.tls);
   } catch (error) {
