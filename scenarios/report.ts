@@ -1,8 +1,9 @@
 import type { CrmCustomer, CrmOutcome } from './crm.js';
+import { optInLines, type OptInStory } from './optIn.js';
 import type { FieldChange, ScenarioResult } from './stage.js';
 import { accountsTable, changesTable, uidShown } from './table.js';
 
-export type ReportedScenario = ScenarioResult & { changes?: FieldChange[]; emailAccountsRecords?: number };
+export type ReportedScenario = ScenarioResult & { changes?: FieldChange[]; emailAccountsRecords?: number; optIn?: OptInStory };
 
 /**
  * The printed story of each scenario. A reader meets the tables' words once: the first table
@@ -28,6 +29,7 @@ export class ScenarioReport {
       }
     }
     if (result.crm !== undefined) lines.push('', ...crmLines(result.crm));
+    if (result.optIn !== undefined) lines.push('', ...optInLines(result.optIn));
     return lines.join('\n');
   }
 

@@ -1,5 +1,5 @@
 // The stage every scenario plays on: a fresh in-process fake Gigya and a connector pointed at it.
-import { startFakeGigya } from '../server/index.js';
+import { startFakeGigya, type RunningFakeGigya } from '../server/index.js';
 import {
   accountsByEmailQuery,
   createConnectorApp,
@@ -7,6 +7,7 @@ import {
   openConnectorDatabase,
   Secret,
   type ConnectorApp,
+  type IntegrationSettingsInput,
   type Participation,
   type Setup,
 } from '../connector/index.js';
@@ -46,6 +47,8 @@ export interface ScenarioResult {
 }
 
 export interface Stage {
+  /** The fake itself, for its /__admin routes (schema, consent statements, outbox). */
+  fake: RunningFakeGigya;
   gigya: GigyaClient;
   connector: ConnectorApp;
   submit(values: Record<string, string | boolean>): Promise<Participation>;
@@ -75,7 +78,7 @@ export function observerClient(fake: { baseUrl: string; site: { apiKey: string; 
   });
 }
 
-export async function openStage(setup: Setup): Promise<Stage> {
+export async function openStage(setup: Setup, integration: Partial<IntegrationSettingsInput> = {}): Promise<Stage> {
   const fake = await startFakeGigya();
   const crm = await Crm.start(fake);
   await crm.subscribe();
@@ -90,6 +93,7 @@ export async function openStage(setup: Setup): Promise<Stage> {
       dataCenter: 'us1',
       baseUrl: fake.baseUrl,
       setup,
+      ...integration,
     },
   });
   const json = { 'content-type': 'application/json' };
@@ -106,6 +110,7 @@ export async function openStage(setup: Setup): Promise<Stage> {
   };
 
   return {
+    fake,
     gigya,
     connector,
     crm,

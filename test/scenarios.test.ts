@@ -3,6 +3,7 @@ import { runCustomScenario as playCustom } from '../scenarios/custom.js';
 import { runLiteOnlyScenario as playLiteOnly } from '../scenarios/liteOnly.js';
 import { runLiteWithSsoScenario as playLiteWithSso } from '../scenarios/liteWithSso.js';
 import { runNativeScenario as playNative } from '../scenarios/native.js';
+import { consentInWords, runConsentScenario as playConsent, runDoubleOptInScenario as playDoubleOptIn, subscriptionInWords } from '../scenarios/optIn.js';
 import { ScenarioReport } from '../scenarios/report.js';
 import { shortField } from '../scenarios/table.js';
 
@@ -15,6 +16,8 @@ const runLiteOnlyScenario = once(playLiteOnly);
 const runLiteWithSsoScenario = once(playLiteWithSso);
 const runNativeScenario = once(playNative);
 const runCustomScenario = once(playCustom);
+const runDoubleOptInScenario = once(playDoubleOptIn);
+const runConsentScenario = once(playConsent);
 
 describe('scenarios', () => {
   it('(1) lite only: two submissions with one email make two lite accounts and one emailAccounts record', async () => {
@@ -123,6 +126,39 @@ describe('the printed CRM lines', () => {
     expect(custom).toMatch(/after the submission +John Doe <john\.doe@example\.com> +after accountUpdated/);
     expect(native).toContain('(2 notifications verified, 0 refused)');
     expect(report.render(await runLiteOnlyScenario(), 0)).not.toContain('CRM');
+  });
+});
+
+describe('the opt-in scenarios of the custom set-up', () => {
+  it('(5) a newsletter requiring double opt-in: subscribed and Pending after the push, one email captured, Confirmed once its link is followed', async () => {
+    const result = await runDoubleOptInScenario();
+    expect(result.participations).toEqual([{ status: 'succeeded', action: 'liteAccountCreated', uid: result.uid }]);
+    expect(result.after.map((account) => account.type)).toEqual(['lite']);
+    expect(result.optIn.moments).toEqual([
+      { moment: 'after the submission', reading: 'newsletter: subscribed, double opt-in Pending' },
+      { moment: "confirmation emails in the fake's outbox", reading: '1' },
+      { moment: 'after the participant follows the link', reading: expect.stringMatching(/^newsletter: subscribed, double opt-in Confirmed \(confirmed \d{4}-\d\d-\d\dT/) },
+    ]);
+    const printed = new ScenarioReport().render(result, 4);
+    expect(printed).toMatch(/^ {4}after the submission +newsletter: subscribed, double opt-in Pending$/m);
+    expect(printed).toMatch(/^ {4}after the participant follows the link +newsletter: subscribed, double opt-in Confirmed/m);
+  });
+
+  it('(6) a consent statement: granted with the version in force and the language stamped by Gigya, no subscription written', async () => {
+    const result = await runConsentScenario();
+    expect(result.participations).toEqual([{ status: 'succeeded', action: 'liteAccountCreated', uid: result.uid }]);
+    expect(result.optIn.moments[0]).toEqual({
+      moment: 'after the submission',
+      reading: expect.stringMatching(/^marketing\.newsletter: granted, document version 2, lang en, last modified \d{4}-\d\d-\d\dT/),
+    });
+    expect(result.optIn.moments[1]).toEqual({ moment: 'subscriptions written', reading: 'none' });
+    expect(new ScenarioReport().render(result, 5)).toContain('site: consent statement marketing.newsletter, version 2, optional');
+  });
+
+  it('say what is missing rather than inventing a status', () => {
+    expect(subscriptionInWords({}, 'newsletter')).toBe('newsletter: none');
+    expect(subscriptionInWords({ newsletter: { email: { isSubscribed: false, doubleOptIn: { status: 'NotConfirmed' } } } }, 'newsletter')).toBe('newsletter: not subscribed, double opt-in NotConfirmed');
+    expect(consentInWords({ marketing: {} }, 'marketing.newsletter')).toBe('marketing.newsletter: none');
   });
 });
 
