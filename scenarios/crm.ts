@@ -22,10 +22,26 @@ export interface CrmCustomer {
   lastEvent: string;
 }
 
-interface NotificationBody {
-  events: Array<{ type: string; id: string; data: { uid: string } }>;
+/** What the CRM reads of a notification (the shape its Pact message contract pins). */
+export interface CrmNotification {
+  events: Array<{ type: string; id: string; uid: string }>;
   nonce: string;
   timestamp: number;
+}
+
+/** The notification body as the CRM relies on it, or an error that says what is missing. */
+export function readNotification(body: unknown): CrmNotification {
+  const object = (value: unknown): Record<string, unknown> | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+  const root = object(body);
+  if (root === null || !Array.isArray(root.events)) throw new Error('no events array');
+  if (typeof root.nonce !== 'string' || typeof root.timestamp !== 'number') throw new Error('no nonce or timestamp');
+  const events = root.events.map((raw, index) => {
+    const event = object(raw);
+    const uid = object(event?.data)?.uid;
+    if (event === null || typeof event.type !== 'string' || typeof event.id !== 'string' || typeof uid !== 'string') throw new Error(`event ${index}: no type, id or data.uid`);
+    return { type: event.type, id: event.id, uid };
+  });
+  return { events, nonce: root.nonce, timestamp: root.timestamp };
 }
 
 /** What a scenario reports of the CRM: one customer before and after the submission, and the notifications it checked. */
@@ -105,7 +121,7 @@ export class Crm {
         return answer(401, problem);
       }
       this.accepted++;
-      await this.apply(JSON.parse(raw) as NotificationBody);
+      await this.apply(readNotification(JSON.parse(raw)));
       answer(200, 'ok');
     } catch (error) {
       // A failed copy is retried by Gigya: the CRM answers 500 and applies nothing twice.
@@ -116,11 +132,11 @@ export class Crm {
   /** Null when the JWT is Gigya's and ties to these bytes; otherwise why not. */
   private async verify(raw: string, header: string | string[] | undefined): Promise<string | null> {
     if (typeof header !== 'string') return 'no x-gigya-sig-jwt';
-    let body: NotificationBody;
+    let body: CrmNotification;
     try {
-      body = JSON.parse(raw) as NotificationBody;
-    } catch {
-      return 'not JSON';
+      body = readNotification(JSON.parse(raw));
+    } catch (error) {
+      return `not a Gigya notification: ${error instanceof Error ? error.message : 'not JSON'}`;
     }
     const options = { issuer: `https://fidm.gigya.com/jwt/${this.gigya.site.apiKey}/`, algorithms: ['RS256'] };
     let payload;
@@ -148,10 +164,10 @@ export class Crm {
     return this.keys;
   }
 
-  private async apply(body: NotificationBody): Promise<void> {
-    for (const event of body.events) {
+  private async apply(notification: CrmNotification): Promise<void> {
+    for (const event of notification.events) {
       if (this.seen.has(event.id)) continue;
-      const uid = event.data.uid;
+      const uid = event.uid;
       if (event.type === 'accountDeleted') this.customers.delete(uid);
       else {
         const { apiKey, userKey, secret } = this.gigya.site;

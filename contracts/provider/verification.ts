@@ -29,11 +29,21 @@ export interface VerificationRun extends VerificationReport {
 }
 
 const runner = fileURLToPath(new URL('./verificationRun.ts', import.meta.url));
+const crmRunner = fileURLToPath(new URL('./crmVerificationRun.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const timeLimitMs = 120_000;
 
 /** Resolves with the run's outcome and output whether the pacts pass or not; rejects only when the run itself breaks. */
 export function verifyPacts(options: VerificationOptions): Promise<VerificationRun> {
+  return runVerification(runner, options);
+}
+
+/** The same for the CRM's message pacts: the fake's real notifications against what the CRM relies on. */
+export function verifyCrmPacts(options: VerificationOptions): Promise<VerificationRun> {
+  return runVerification(crmRunner, options);
+}
+
+function runVerification(runner: string, options: VerificationOptions): Promise<VerificationRun> {
   return new Promise((resolve, reject) => {
     const child = fork(runner, [], {
       cwd: repoRoot,
