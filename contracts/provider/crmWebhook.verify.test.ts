@@ -28,10 +28,14 @@ describe("gigya-accounts' webhook notifications against crm-webhook-receiver", (
   });
 
   it('fails a pact that expects what the fake does not send (a UID of another shape, an email in data)', async () => {
-    const pact = JSON.parse(readFileSync(committedCrmPactFile, 'utf8')) as { messages: Array<Record<string, any>> };
+    interface Message {
+      matchingRules: { body: Record<string, { matchers: Array<{ regex?: string }> }> };
+      contents: { events: Array<{ data: Record<string, string> }> };
+    }
+    const pact = JSON.parse(readFileSync(committedCrmPactFile, 'utf8')) as { messages: Message[] };
     const [message] = pact.messages;
-    message!.matchingRules.body['$.events[*].data.uid'].matchers[0].regex = '^UID_[0-9]+$';
-    message!.contents.events[0].data.email = 'john.doe@example.com';
+    message!.matchingRules.body['$.events[*].data.uid']!.matchers[0]!.regex = '^UID_[0-9]+$';
+    message!.contents.events[0]!.data.email = 'john.doe@example.com';
     const file = join(mkdtempSync(join(tmpdir(), 'crm-pact-')), 'wrong.json');
     writeFileSync(file, JSON.stringify({ ...pact, messages: [message] }));
     const run = await verifyCrmPacts({ pactUrls: [file] });
