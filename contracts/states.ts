@@ -14,6 +14,8 @@ export const states = {
   liteRegToken: 'a lite regToken has been issued',
   /** Every call of {method} past none is refused with 403048 (a real rate-limit fault of the fake). */
   rateLimitExhausted: "the site's rate limit for {method} is exhausted",
+  /** The site's schema declares the optional consent statement {consentStatementId} at document version {currentDocVersion}. */
+  consentStatement: "the site declares the consent statement {consentStatementId}",
   /** The next call of {method} answers {errorCode} (a real error fault of the fake). */
   nextCallFails: 'the next {method} call fails with {errorCode}',
 } as const;

@@ -15,6 +15,8 @@ export interface ConnectorUnderTestOptions {
   overrides?: Record<string, string | null>;
   /** Extra form fields bound to custom CRM variables. */
   extraFields?: FormField[];
+  /** How the custom set-up records an opt-in (optInAs, consentStatementId of the settings). */
+  optIn?: { optInAs: 'subscription' | 'consent'; consentStatementId?: string };
 }
 
 export function connectorUnderTest(options: ConnectorUnderTestOptions) {
@@ -59,6 +61,7 @@ export function connectorUnderTest(options: ConnectorUnderTestOptions) {
           retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
           outbox: { baseDelayMs: 1_000, maxDelayMs: 60_000, maxAgeMs: 600_000, pollIntervalMs: 1_000 },
           mapping: { overrides: options.overrides ?? {}, phoneType: 'mobile' },
+          ...options.optIn,
         }),
         clock.now,
       );

@@ -1,5 +1,5 @@
 // custom: the integration the seed recommends to avoid overwriting full accounts: the full account
-// keeps its values, only blanks are filled, and the opt-in becomes a subscription.
+// keeps its values, only blanks are filled, and the opt-in becomes a subscription or a consent statement.
 import { MatchersV3 } from '@pact-foundation/pact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { states } from '../states.js';
@@ -62,6 +62,46 @@ describe('custom against gigya-accounts', () => {
         optin: 'on',
       });
       expect(participation).toMatchObject({ status: 'succeeded', action: 'blanksFilled', uid: janeUid });
+    });
+    expect(under.calls).toEqual(['accounts.search', 'accounts.getAccountInfo', 'accounts.setAccountInfo']);
+  });
+
+  it('records the opt-in as a consent statement when set up so: only isConsentGranted, nested by the dotted id', async () => {
+    connector = connectorUnderTest({ setup: 'custom', optIn: { optInAs: 'consent', consentStatementId: 'marketing.newsletter' } });
+    const under = connector;
+    const ann = { email: 'ann.roe@example.com', profile: { firstName: 'Ann', lastName: 'Roe', gender: 'f' } };
+    const annUid = '5e7f9b1d3f5a7c9e7a2d4f6b8c0e1a3c';
+    const fullAccountOfAnn: Given = [states.fullAccount, ann];
+    const consentDeclared: Given = [states.consentStatement, { consentStatementId: 'marketing.newsletter', currentDocVersion: 2 }];
+    pact
+      .given(...fullAccountOfAnn)
+      .given(...consentDeclared)
+      .uponReceiving('a search of full and lite accounts by the email of a full account on a site with a consent statement')
+      .withRequest(signedPost('accounts.search', { query: 'SELECT * FROM accounts WHERE profile.email = "ann.roe@example.com"', accountTypes: 'full,lite' }))
+      .willRespondWith(success({ results: [{ UID: fromProviderState('${UID}', annUid), isRegistered: true, profile: { email: ann.email } }] }));
+    pact
+      .given(...fullAccountOfAnn)
+      .given(...consentDeclared)
+      .uponReceiving('a getAccountInfo of the matched full account before granting a consent')
+      .withRequest(signedPost('accounts.getAccountInfo', { UID: fromProviderState('${UID}', annUid), include: 'profile,subscriptions' }))
+      .willRespondWith(success({ UID: fromProviderState('${UID}', annUid), profile: { email: ann.email, firstName: 'Ann', lastName: 'Roe', gender: 'f' } }));
+    pact
+      .given(...fullAccountOfAnn)
+      .given(...consentDeclared)
+      .uponReceiving('a setAccountInfo by UID filling the blank city and granting the opt-in consent statement')
+      .withRequest(
+        signedPost('accounts.setAccountInfo', {
+          UID: fromProviderState('${UID}', annUid),
+          profile: '{"city":"Diest"}',
+          preferences: '{"marketing":{"newsletter":{"isConsentGranted":true}}}',
+        }),
+      )
+      .willRespondWith(success());
+
+    await runAgainstMock(pact, async (mockServerUrl) => {
+      under.pointAt(mockServerUrl);
+      const participation = await under.submit({ email: ann.email, firstname: 'Other', lastname: 'Other', locality: 'Diest', optin: 'on' });
+      expect(participation).toMatchObject({ status: 'succeeded', action: 'blanksFilled', uid: annUid });
     });
     expect(under.calls).toEqual(['accounts.search', 'accounts.getAccountInfo', 'accounts.setAccountInfo']);
   });

@@ -21,6 +21,7 @@ const fullAccountParams = z.object({ email: z.string(), profile: z.record(z.stri
 const policyParams = z.object({ policy: policiesSchema.shape.liteAccounts });
 const methodParams = z.object({ method: z.string() });
 const faultParams = z.object({ method: z.string(), errorCode: z.number().int() });
+const consentParams = z.object({ consentStatementId: z.string(), currentDocVersion: z.number() });
 
 type StateHandler = (params?: unknown) => Promise<Record<string, string> | undefined>;
 
@@ -61,6 +62,14 @@ export function stateHandlers(provider: ContractProvider): Record<string, StateH
     [states.rateLimitExhausted]: async (params) => {
       const { method } = methodParams.parse(params);
       faults.add({ kind: 'rateLimit', apiKey: contractSite.apiKey, method, limit: 0, windowMs: 60_000 });
+      return undefined;
+    },
+    [states.consentStatement]: async (params) => {
+      const { consentStatementId, currentDocVersion } = consentParams.parse(params);
+      // Declared through the seed loader, as a seed file would: optional, so later interactions are unaffected.
+      loadSeed(store, randomIds, systemClock, {
+        sites: [{ apiKey: contractSite.apiKey, consentStatements: { [consentStatementId]: { required: false, currentDocVersion } } }],
+      });
       return undefined;
     },
     [states.nextCallFails]: async (params) => {
