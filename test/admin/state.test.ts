@@ -57,8 +57,8 @@ describe('POST /__admin/seed', () => {
   };
 
   it('creates the sites and accounts, and adds nothing when applied twice', async () => {
-    expect((await lab.admin('POST', '/seed', seed)).body).toEqual({ sites: 1, accounts: 2 });
-    expect((await lab.admin('POST', '/seed', seed)).body).toEqual({ sites: 0, accounts: 0 });
+    expect((await lab.admin('POST', '/seed', seed)).body).toEqual({ sites: 1, accounts: 2, webhooks: 0 });
+    expect((await lab.admin('POST', '/seed', seed)).body).toEqual({ sites: 0, accounts: 0, webhooks: 0 });
     const seeded = { apiKey: '3_seeded', userKey: 'ASEEDED', secret: 'c2VlZGVkLXNlY3JldA==' };
     const login = await lab.call('accounts.login', { apiKey: seeded.apiKey, loginID: 'full@example.com', password: 'Seeded-pass-1' });
     expect(login.errorCode).toBe(0);
