@@ -60,12 +60,25 @@ export function createGigyaServers(fetch: FetchCallback, options: { serverOption
   return {
     http,
     https,
-    useCredentials: ({ cert, key }) => {
-      https.setSecureContext({ cert, key });
-      settle(createSecureContext({ cert, key }));
+    useCredentials: (tls) => {
+      // Made once per certificate, and set on the TLS port only if it listens: a fake that never
+      // serves TLS (most embedded ones) pays nothing per start for it.
+      const context = secureContextOf(tls);
+      const install = () => https.setSecureContext(tls);
+      if (https.listening) install();
+      else https.once('listening', install);
+      settle(context);
     },
     failCredentials: (reason) => settle(new Error(reason)),
   };
+}
+
+const secureContexts = new WeakMap<TlsCredentials, SecureContext>();
+
+function secureContextOf(tls: TlsCredentials): SecureContext {
+  let context = secureContexts.get(tls);
+  if (context === undefined) secureContexts.set(tls, (context = createSecureContext({ cert: tls.cert, key: tls.key })));
+  return context;
 }
 
 function refuseTunnel(socket: Duplex, refused: ProxyRefusal | { status: 503; message: string }): void {
