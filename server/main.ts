@@ -111,6 +111,8 @@ async function main(): Promise<void> {
   const baseUrl = `http://${urlHost}:${info.port}`;
   publicBaseUrls = baseUrlsOf(hosts, info.port);
   console.log(`fake-gigya listening on ${baseUrl}`);
+  // Delivery starts once the port answers: receivers may call back (getJWTPublicKey, getAccountInfo).
+  webhooks.start();
   console.log(`  database  ${options.db}`);
   console.log(`  demo site apiKey=${demo.apiKey}`);
   console.log(`            userKey=${demo.userKey}`);
