@@ -184,7 +184,7 @@ describe('the opt-in: chosen in the settings, read back from Gigya', () => {
     const { harness, page, post } = playground();
     const before = (await page('/')).html;
     expect(before).toContain('<select name="optInAs">');
-    expect(before).toContain('<option value="subscription" selected="">a subscription (CDC newsletter, with its double opt-in)</option>');
+    expect(before).toContain('<option value="subscription" selected="">a subscription</option>');
     expect(before).toContain('name="subscriptionId" value="newsletter"');
     expect(before).toContain('name="consentStatementId" value="marketing.newsletter"');
     expect(unlabelledControls(before)).toEqual([]);

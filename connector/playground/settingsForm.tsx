@@ -3,8 +3,8 @@ import { dataCenterSchema, setupSchema, type IntegrationSettings, type Setup } f
 
 /** How the custom set-up records a ticked opt-in box in Gigya. */
 export const optInAsLabels = {
-  subscription: 'a subscription (CDC newsletter, with its double opt-in)',
-  consent: 'a consent statement (preferences)',
+  subscription: 'a subscription',
+  consent: 'a consent statement',
 } as const;
 
 /** The seed's set-ups, in its words. */
