@@ -67,7 +67,7 @@ export const SettingsForm: FC<{ settings: IntegrationSettings | null; campaignId
         </select>
       </label>
       <label>
-        Opt-in recorded as (custom set-up)
+        Opt-in recorded as (custom integration only)
         <select name="optInAs">
           {(Object.keys(optInAsLabels) as (keyof typeof optInAsLabels)[]).map((kind) => (
             <option value={kind} selected={(settings?.optInAs ?? 'subscription') === kind}>
