@@ -129,7 +129,8 @@ describe('the fake-gigya CLI', () => {
 
   it('answers /__admin for the loopback names and --allowed-hosts only (DNS rebinding)', async () => {
     const running = await start(['--db', ':memory:', '--allowed-hosts', 'lab.test,fake-gigya']);
-    expect(running.output()).toContain('admin answers for the hosts localhost, 127.0.0.1, [::1], lab.test, fake-gigya (no admin token)');
+    // Printed after the "listening on" line, maybe in a later chunk.
+    await expect.poll(() => running.output()).toContain('admin answers for the hosts localhost, 127.0.0.1, [::1], lab.test, fake-gigya (no admin token)');
     const { port } = new URL(running.baseUrl);
     for (const host of [`lab.test:${port}`, `fake-gigya:${port}`, `localhost:${port}`]) expect(await statusFor(running.baseUrl, host), host).toBe(200);
     expect(await statusFor(running.baseUrl, `rebound.attacker.example:${port}`)).toBe(403);

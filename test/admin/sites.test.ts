@@ -1,3 +1,4 @@
+import { defaultPolicies } from '../../server/store/policies.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Lab } from './lab.js';
 
@@ -83,7 +84,7 @@ describe('/__admin/sites', () => {
     const site = await lab.createSite({ policies: { liteAccounts: 'mergeByEmail', signatureSkewSeconds: 30 } });
     const { status, body } = await lab.admin('PATCH', `/sites/${site.apiKey}/policies`, { searchDelayMs: 250 });
     expect(status).toBe(200);
-    expect(body.policies).toEqual({ liteAccounts: 'mergeByEmail', signatureSkewSeconds: 30, httpsOnly: false, searchDelayMs: 250 });
+    expect(body.policies).toEqual({ ...defaultPolicies, liteAccounts: 'mergeByEmail', signatureSkewSeconds: 30, searchDelayMs: 250 });
   });
 
   it('rejects an unknown or out-of-range policy', async () => {
