@@ -39,7 +39,13 @@ const fontconfig = (fontsDir: string) => `<?xml version="1.0"?>
 export async function packagedChromium(): Promise<PackagedChromium> {
   const dir = join(cacheRoot, packageVersion());
   const found = { path: join(dir, 'chromium'), fontconfigFile: join(dir, 'lab-fonts.conf') };
-  if (existsSync(found.fontconfigFile)) return found;
+  if (existsSync(found.fontconfigFile)) {
+    // The file names the fonts by absolute path: a cache reached through another path (a clone
+    // sharing node_modules, a moved checkout) gets it rewritten for where it is now.
+    const wanted = fontconfig(join(dir, 'fonts', 'fonts'));
+    if (readFileSync(found.fontconfigFile, 'utf8') !== wanted) writeFileSync(found.fontconfigFile, wanted);
+    return found;
+  }
   mkdirSync(cacheRoot, { recursive: true });
   const staging = mkdtempSync(join(cacheRoot, '.unpacking-'));
   try {
