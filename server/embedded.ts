@@ -67,7 +67,7 @@ export interface RunningFakeGigya {
   faults: FaultRegistry;
   /** Webhook delivery (started): `drain()` sends what is due now, `replay(id)` sends a notification again. */
   webhooks: WebhookDeliverer;
-  /** Forgets this site's accounts, tokens, history, journal and faults and restores its policies and webhooks; the credentials stay valid. */
+  /** Forgets this site's accounts, tokens, history, journal and faults and restores its policies, schema and webhooks; the credentials stay valid. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -85,6 +85,7 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
   });
   const key = created.applicationKeys[0]!;
   if (options.seed !== undefined) loadSeed(store, randomIds, systemClock, options.seed);
+  const startSchema = store.siteSchemas.get(created.site.apiKey);
   const setUpWebhooks = () => store.transaction(() => replaceWebhooks(store, created.site, options.webhooks ?? [], systemClock.now()));
   setUpWebhooks();
   const faults = new FaultRegistry({ clock: systemClock });
@@ -136,6 +137,8 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
       store.resetSite(created.site.apiKey);
       faults.clear(created.site.apiKey);
       store.sites.setPolicies(created.site.apiKey, created.site.policies);
+      if (startSchema === null) store.siteSchemas.clear(created.site.apiKey);
+      else store.siteSchemas.set(created.site.apiKey, startSchema);
       setUpWebhooks();
     },
     close: async () => {

@@ -84,3 +84,16 @@ describe('startFakeGigya with fixed credentials', () => {
     expect(seen).toEqual(['accounts.getSchema']);
   });
 });
+
+describe('startFakeGigya reset() and the site schema', () => {
+  it('restores the schema the site started with', async () => {
+    fake = await startFakeGigya();
+    const { apiKey, userKey, secret } = fake.site;
+    const changed = await call('accounts.setSchema', { apiKey, userKey, secret, dataSchema: JSON.stringify({ fields: { score: { type: 'long', writeAccess: 'serverOnly' } } }) });
+    expect(changed.errorCode).toBe(0);
+    const fields = async () => ((await call('accounts.getSchema', { apiKey, include: 'dataSchema' })).dataSchema as { fields: Record<string, unknown> }).fields;
+    expect(await fields()).toHaveProperty('score');
+    fake.reset();
+    expect(await fields()).not.toHaveProperty('score');
+  });
+});
