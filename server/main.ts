@@ -120,23 +120,7 @@ async function main(): Promise<void> {
   console.log(`  inspector ${baseUrl}/__admin/ui`);
   console.log(`  admin answers for the hosts ${hosts.join(', ')}${options.adminToken === undefined ? ' (no admin token)' : ''}`);
 
-  try {
-    const prepared = await tlsReady;
-    authority = prepared.authority;
-    servers.useCredentials(prepared.tls);
-  } catch (error) {
-    servers.failCredentials('no certificate authority');
-    return fail(`cannot set up the certificate authority, set by ${settingName('ca-cert')} and ${settingName('ca-key')}`, error);
-  }
-  const caWhere = authority.certificateFile === null ? 'in memory' : `${authority.certificateFile}${authority.created ? ' (created now)' : ''}`;
-  console.log(`  CA        ${caWhere}; also at ${baseUrl}/__admin/ca.pem — clients trust it (NODE_EXTRA_CA_CERTS, a truststore)`);
-  console.log(`  proxy     HTTPS_PROXY=${baseUrl} reaches Gigya's hosts here, and nothing else`);
-  if (options.httpsPort !== undefined) {
-    const tlsInfo = await listen(servers.https, options.httpsPort, 'https-port');
-    publicBaseUrls = [...publicBaseUrls, ...baseUrlsOf(hosts, tlsInfo.port, 'https')];
-    console.log(`  https     https://${urlHost}:${tlsInfo.port} (as *.us1.gigya.com, … and ${urlHost})`);
-  }
-
+  // Handlers first: a SIGTERM while the certificate is still being made must shut down cleanly too.
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -159,6 +143,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    const prepared = await tlsReady;
+    authority = prepared.authority;
+    servers.useCredentials(prepared.tls);
+  } catch (error) {
+    servers.failCredentials('no certificate authority');
+    return fail(`cannot set up the certificate authority, set by ${settingName('ca-cert')} and ${settingName('ca-key')}`, error);
+  }
+  const caWhere = authority.certificateFile === null ? 'in memory' : `${authority.certificateFile}${authority.created ? ' (created now)' : ''}`;
+  console.log(`  CA        ${caWhere}; also at ${baseUrl}/__admin/ca.pem — clients trust it (NODE_EXTRA_CA_CERTS, a truststore)`);
+  console.log(`  proxy     HTTPS_PROXY=${baseUrl} reaches Gigya's hosts here, and nothing else`);
+  if (options.httpsPort !== undefined) {
+    const tlsInfo = await listen(servers.https, options.httpsPort, 'https-port');
+    publicBaseUrls = [...publicBaseUrls, ...baseUrlsOf(hosts, tlsInfo.port, 'https')];
+    console.log(`  https     https://${urlHost}:${tlsInfo.port} (as *.us1.gigya.com, … and ${urlHost})`);
+  }
 }
 
 void main();
