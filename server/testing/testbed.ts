@@ -146,7 +146,9 @@ export class Testbed {
   ): Record<string, string> {
     const site = options.site ?? this.site;
     const namespace = method.split('.')[0]!;
-    const url = options.url ?? `https://${namespace}.${site.dataCenter}.gigya.com/${method}`;
+    // Written out here rather than taken from server/network, so a wrong domain there is caught.
+    const domain = site.dataCenter === 'cn1' ? 'cn1.sapcdm.cn' : `${site.dataCenter}.gigya.com`;
+    const url = options.url ?? `https://${namespace}.${domain}/${method}`;
     const all: Record<string, string> = {
       ...params,
       apiKey: site.apiKey,
