@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { FakeGigyaDeps } from '../deps.js';
-import type { Store } from '../store/index.js';
 import type { JournalFilter } from '../store/journal.js';
 import { existingSite, page, parseQuery } from './validation.js';
 import { journalView } from './views.js';

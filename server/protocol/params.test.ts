@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodyOf, Testbed } from '../testing/testbed.js';
-import { GigyaError } from './errors.js';
 import { maxBodyBytes, readParams } from './params.js';
 
 let bed: Testbed;
@@ -13,16 +12,6 @@ const profile = JSON.stringify({ email: 'Ann@Example.com', firstName: 'Ann' });
 
 async function liteToken(): Promise<string> {
   return (await bed.anonymous('accounts.initRegistration', { isLite: 'true' })).regToken as string;
-}
-
-function errorOf(run: () => unknown): GigyaError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GigyaError) return error;
-    throw error;
-  }
-  throw new Error('expected a GigyaError');
 }
 
 describe('where params come from', () => {
