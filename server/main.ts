@@ -126,14 +126,16 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     // An attempt cut short here is not recorded, so it is sent again after the next start.
-    void webhooks.stop();
+    const delivering = webhooks.stop();
     // Stop accepting, let in-flight requests finish, then commit what is queued: no write is lost.
     servers.https.close();
     servers.https.closeIdleConnections();
     server.close(() => {
-      store.close();
-      console.log(`fake-gigya stopped (${signal})`);
-      process.exit(0);
+      void delivering.then(() => {
+        store.close();
+        console.log(`fake-gigya stopped (${signal})`);
+        process.exit(0);
+      });
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => {
