@@ -15,12 +15,34 @@ export function arrayRows<Row extends unknown[], P extends unknown[] | object>(d
 
 /** Opens (creating if needed) the SQLite file, sets the pragmas and runs pending migrations. */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file === ':memory:') return openInMemory();
+  mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a commit is in the WAL file before the statement returns, so it
   // survives the process being killed (kill -9); only a power loss can drop the last commits.
   db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/**
+ * An empty, migrated database image, made once per process: every later in-memory store (a
+ * test's fake, startFakeGigya) starts as a copy of it instead of running every migration again.
+ */
+let inMemoryImage: Buffer | undefined;
+
+function openInMemory(): Db {
+  if (inMemoryImage === undefined) {
+    const template = new Database(':memory:');
+    migrate(template);
+    inMemoryImage = template.serialize();
+    template.close();
+  }
+  const db = new Database(inMemoryImage);
+  // Deserialised databases keep neither: they are per-connection settings.
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
