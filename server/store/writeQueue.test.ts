@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './database.js';
-import { WriteQueue } from './writeQueue.js';
+import { appendDelayMs, WriteQueue } from './writeQueue.js';
 
 // The group commit every write of the fake goes through: what it promises its callers.
 
@@ -88,6 +88,21 @@ describe('WriteQueue', () => {
     await queue.write(insert('write'));
     expect(names()).toEqual(['write', 'journal line']);
     expect(appendErrors).toMatchObject([{ message: 'append failed' }]);
+  });
+
+  it('commits lines appended with no write after a short delay, all in one commit', async () => {
+    for (let i = 0; i < 5; i++) queue.append(() => void insert(`read ${i}`)());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(names()).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, appendDelayMs * 3));
+    expect(names()).toEqual(['read 0', 'read 1', 'read 2', 'read 3', 'read 4']);
+  });
+
+  it('commits appended lines with the next write at once, without waiting for the delay', async () => {
+    queue.append(() => void insert('journal line')());
+    // The write's promise settles after its commit, which carries the line.
+    await queue.write(() => undefined);
+    expect(names()).toEqual(['journal line']);
   });
 
   it('commits what is queued on close, and refuses writes after it', async () => {

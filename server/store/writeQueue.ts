@@ -1,5 +1,8 @@
 import type { Db } from './database.js';
 
+/** How long a journal line waits for a write to ride with before it is committed on its own. */
+export const appendDelayMs = 20;
+
 interface PendingWrite {
   run: () => unknown;
   resolve: (value: unknown) => void;
@@ -15,6 +18,7 @@ export class WriteQueue {
   private pending: PendingWrite[] = [];
   private appends: Array<() => void> = [];
   private scheduled = false;
+  private appendTimer: NodeJS.Timeout | undefined;
   private closed = false;
   // Made once: better-sqlite3 builds a transaction function with four variants each time one is
   // asked for, a cost that would otherwise be paid for every write of every batch.
@@ -40,12 +44,20 @@ export class WriteQueue {
 
   /**
    * Queues a single-statement insert that nobody waits for (a journal line): it rides in the
-   * next batch without a savepoint of its own, since one statement is atomic already.
+   * next batch without a savepoint of its own, since one statement is atomic already. With no
+   * write to ride with, it waits up to `appendDelayMs`, so the lines of many reads share one
+   * commit instead of paying one each; a caller that must see them waits for a write (settled()).
    */
   append(work: () => void): void {
     if (this.closed) return;
     this.appends.push(work);
-    this.schedule();
+    if (this.scheduled || this.appendTimer !== undefined) return;
+    this.appendTimer = setTimeout(() => {
+      this.appendTimer = undefined;
+      this.schedule();
+    }, appendDelayMs);
+    // Nothing keeps the process alive for a journal line: close() commits whatever is queued.
+    this.appendTimer.unref();
   }
 
   private schedule(): void {
@@ -58,6 +70,8 @@ export class WriteQueue {
   /** Commits whatever is queued now; used on shutdown so no accepted write is lost. */
   flush(): void {
     this.scheduled = false;
+    clearTimeout(this.appendTimer);
+    this.appendTimer = undefined;
     const batch = this.pending;
     const appends = this.appends;
     this.pending = [];
