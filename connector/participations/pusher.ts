@@ -1,5 +1,5 @@
 import { backoffDelay } from '../gigya/backoff.js';
-import { GigyaClient } from '../gigya/client.js';
+import { gigyaClientFor } from '../gigya/clientFor.js';
 import { GigyaApiError, isTransient, minRetryDelayMs } from '../gigya/errors.js';
 import { mapParticipation } from '../mapping.js';
 import type { PushProgress } from '../push/context.js';
@@ -64,14 +64,7 @@ export class Pusher {
 
     const attempts = participations.startAttempt(id, clock());
     const secret = settings.secret.reveal();
-    const client = new GigyaClient({
-      apiKey: settings.apiKey,
-      userKey: settings.userKey,
-      secret: settings.secret,
-      dataCenter: settings.dataCenter,
-      baseUrl: settings.baseUrl,
-      timeoutMs: settings.timeoutMs,
-      retry: settings.retry,
+    const client = gigyaClientFor(settings, {
       fetch: this.#options.fetch,
       clock,
       sleep: this.#options.sleep,

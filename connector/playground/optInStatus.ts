@@ -1,4 +1,5 @@
-import { GigyaClient, type GigyaResponse } from '../gigya/client.js';
+import type { GigyaResponse } from '../gigya/client.js';
+import { gigyaClientFor } from '../gigya/clientFor.js';
 import { isTicked } from '../mapping.js';
 import type { Participation } from '../participations/participation.js';
 import { isEnabled, type IntegrationSettings } from '../settings/integration.js';
@@ -73,12 +74,7 @@ export async function readOptIns(participations: Participation[], settings: Inte
   if (settings === null || !isEnabled(settings)) return readings;
   const shown = participations.filter(pushedAnOptIn).slice(0, maxReadBack);
   if (shown.length === 0) return readings;
-  const client = new GigyaClient({
-    apiKey: settings.apiKey,
-    userKey: settings.userKey,
-    secret: settings.secret,
-    dataCenter: settings.dataCenter,
-    baseUrl: settings.baseUrl,
+  const client = gigyaClientFor(settings, {
     timeoutMs: Math.min(settings.timeoutMs, readTimeoutMs),
     retry: { ...settings.retry, maxAttempts: 1 },
     fetch: options.fetch,
