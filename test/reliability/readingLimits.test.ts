@@ -63,6 +63,23 @@ function sendChunked(head: string, total: number, chunk: (index: number) => Buff
   });
 }
 
+/** Sends the start of a request and then nothing: what the fake answers, and whether it closed the socket. */
+function stall(start: string): Promise<{ answer: string; closed: boolean }> {
+  const { port } = new URL(gigya.baseUrl);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(start));
+    let answer = '';
+    socket.on('data', (data: Buffer) => (answer += data.toString('latin1')));
+    socket.on('close', () => resolve({ answer, closed: true }));
+    socket.on('error', () => undefined);
+    // The test's own bound: far past the fake's timeout and its connection check interval.
+    setTimeout(() => {
+      socket.destroy();
+      resolve({ answer, closed: false });
+    }, stallTimeoutMs + 10_000).unref();
+  });
+}
+
 const chunkBytes = 64 * 1024;
 const filler = Buffer.alloc(chunkBytes, 'a');
 
@@ -127,41 +144,14 @@ describe('reading limits', () => {
   });
 
   it('answers 408 and closes a request whose body stalls, within its request timeout', async () => {
-    const { port } = new URL(gigya.baseUrl);
-    const outcome = await new Promise<{ answer: string; closed: boolean }>((resolve) => {
-      const socket = connect(Number(port), '127.0.0.1', () => {
-        // 100 bytes promised, 10 sent, then nothing.
-        socket.write(`POST /accounts.getSchema HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\napiKey=3_x`);
-      });
-      let answer = '';
-      socket.on('data', (data: Buffer) => (answer += data.toString('latin1')));
-      socket.on('close', () => resolve({ answer, closed: true }));
-      socket.on('error', () => undefined);
-      // The test's own bound: far past the fake's timeout and its connection check interval.
-      setTimeout(() => {
-        socket.destroy();
-        resolve({ answer, closed: false });
-      }, stallTimeoutMs + 10_000).unref();
-    });
+    // 100 bytes promised, 10 sent, then nothing.
+    const outcome = await stall(`POST /accounts.getSchema HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\napiKey=3_x`);
     expect(outcome.closed).toBe(true);
     expect(outcome.answer).toMatch(/^HTTP\/1\.1 408 /);
   }, 20_000);
 
   it('answers 408 and closes a chunked body that stalls', async () => {
-    const { port } = new URL(gigya.baseUrl);
-    const outcome = await new Promise<{ answer: string; closed: boolean }>((resolve) => {
-      const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write(`POST /accounts.getSchema HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\na\r\napiKey=3_x\r\n`);
-      });
-      let answer = '';
-      socket.on('data', (data: Buffer) => (answer += data.toString('latin1')));
-      socket.on('close', () => resolve({ answer, closed: true }));
-      socket.on('error', () => undefined);
-      setTimeout(() => {
-        socket.destroy();
-        resolve({ answer, closed: false });
-      }, stallTimeoutMs + 10_000).unref();
-    });
+    const outcome = await stall(`POST /accounts.getSchema HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\na\r\napiKey=3_x\r\n`);
     expect(outcome.closed).toBe(true);
     expect(outcome.answer).toMatch(/^HTTP\/1\.1 408 /);
   }, 20_000);
