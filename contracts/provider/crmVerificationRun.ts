@@ -3,6 +3,7 @@
 import { MessageProviderPact } from '@pact-foundation/pact';
 import { providerName } from '../contractSite.js';
 import { crmNotificationProvider } from './crmNotifications.js';
+import { answerParent } from './answerParent.js';
 import type { VerificationOptions, VerificationReport } from './verification.js';
 
 async function verify(options: VerificationOptions): Promise<VerificationReport> {
@@ -23,12 +24,4 @@ async function verify(options: VerificationOptions): Promise<VerificationReport>
   }
 }
 
-process.once('message', (options) => {
-  void verify(options as VerificationOptions).then(
-    (report) => process.send?.(report, () => process.exit(0)),
-    (error: unknown) => {
-      console.error('the message verification run failed before the verifier answered:', error);
-      process.exit(1);
-    },
-  );
-});
+answerParent('message verification run', verify);

@@ -5,6 +5,7 @@ import { contractSite, providerName } from '../contractSite.js';
 import { startContractProvider } from './contractProvider.js';
 import { stateHandlers } from './providerStates.js';
 import { resigningFilter } from './resign.js';
+import { answerParent } from './answerParent.js';
 import type { VerificationOptions, VerificationReport } from './verification.js';
 
 async function verify(options: VerificationOptions): Promise<VerificationReport> {
@@ -28,13 +29,4 @@ async function verify(options: VerificationOptions): Promise<VerificationReport>
   }
 }
 
-process.once('message', (options) => {
-  void verify(options as VerificationOptions).then(
-    (report) => process.send?.(report, () => process.exit(0)),
-    (error: unknown) => {
-      // The parent sees no report and shows this with the rest of the output.
-      console.error('the verification run failed before the verifier answered:', error);
-      process.exit(1);
-    },
-  );
-});
+answerParent('verification run', verify);
