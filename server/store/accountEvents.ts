@@ -62,7 +62,7 @@ export class AccountEventRepository {
       ),
       lastSeq: db.prepare<[], number | null>('SELECT max(id) FROM account_events').pluck(),
       lastSeqOfSite: db.prepare<[string], number | null>('SELECT max(id) FROM account_events WHERE site = ?').pluck(),
-      prune: db.prepare<[number, number]>('DELETE FROM account_events WHERE id <= ? AND id <= ?'),
+      prune: db.prepare<[number]>('DELETE FROM account_events WHERE id <= ?'),
     };
   }
 
@@ -97,6 +97,8 @@ export class AccountEventRepository {
 
   /** Deletes events every webhook has read and that fall out of the last `keep`. */
   prune(readByAll: number, keep: number): number {
-    return this.statements.prune.run(readByAll, this.lastSeq() - keep).changes;
+    // One bound, not two: SQLite ranges the rowid on only one of two `id <= ?` terms and may
+    // then walk every event checking the other.
+    return this.statements.prune.run(Math.min(readByAll, this.lastSeq() - keep)).changes;
   }
 }

@@ -30,6 +30,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /** Kept finished notifications and read outbox events, so the inspector has a past to show. */
 const keepNotifications = 10_000;
 const keepEvents = 100_000;
+/** Housekeeping, not delivery: a burst of writes with no webhook to serve need not commit a prune each. */
+const pruneEveryMs = 1000;
 
 /**
  * Sends each webhook's notifications, one at a time and oldest first: a notification that is
@@ -45,6 +47,7 @@ export class WebhookDeliverer {
   private unsubscribe: (() => void) | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly logError: (message: string) => void;
+  private prunedAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: WebhookDelivererOptions) {
     this.sleep = options.sleep ?? realSleep;
@@ -138,15 +141,19 @@ export class WebhookDeliverer {
     const { store } = this.options;
     const webhooks = store.webhooks.all();
     const results = await Promise.all(webhooks.filter((webhook) => webhook.active).map((webhook) => this.serve(webhook)));
-    await store.write(() => {
-      // An inactive webhook is sent nothing, and is not told later of what happened meanwhile.
-      for (const webhook of webhooks.filter((webhook) => !webhook.active)) {
-        store.webhooks.setCursor(webhook.id, store.accountEvents.lastSeq(webhook.site));
-      }
-      const readByAll = store.webhooks.minCursor() ?? store.accountEvents.lastSeq();
-      store.accountEvents.prune(readByAll, keepEvents);
-      store.notifications.prune(keepNotifications);
-    });
+    const inactive = webhooks.filter((webhook) => !webhook.active);
+    const pruneDue = this.options.clock.now() - this.prunedAtMs >= pruneEveryMs;
+    if (inactive.length > 0 || pruneDue) {
+      await store.write(() => {
+        // An inactive webhook is sent nothing, and is not told later of what happened meanwhile.
+        for (const webhook of inactive) store.webhooks.setCursor(webhook.id, store.accountEvents.lastSeq(webhook.site));
+        if (!pruneDue) return;
+        const readByAll = store.webhooks.minCursor() ?? store.accountEvents.lastSeq();
+        store.accountEvents.prune(readByAll, keepEvents);
+        store.notifications.prune(keepNotifications);
+      });
+      if (pruneDue) this.prunedAtMs = this.options.clock.now();
+    }
     return results.reduce((sum, sent) => sum + sent, 0);
   }
 
