@@ -224,4 +224,10 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX double_opt_in_emails_site ON double_opt_in_emails(site, id);
   `,
+  `
+  -- Only full accounts have a loginID: a partial index leaves lite accounts out, so a lite
+  -- submit does not write an entry at a random place of one large NULL group.
+  DROP INDEX accounts_login_id;
+  CREATE INDEX accounts_login_id ON accounts(site, login_id) WHERE login_id IS NOT NULL;
+  `,
 ];
