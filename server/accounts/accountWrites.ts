@@ -119,9 +119,9 @@ function recordHistory(context: MethodContext, uid: string, changes: FieldChange
 function syncEmailAccount(context: MethodContext, email: string | null, written: Account | null): void {
   if (email === null) return;
   const { store, site, clock, ids } = context;
-  const accounts = store.accounts.byEmail(site.apiKey, email);
+  const kinds = store.accounts.kindsByEmail(site.apiKey, email);
   const existing = store.emailAccounts.get(site.apiKey, email);
-  if (accounts.length === 0) {
+  if (kinds.length === 0) {
     if (existing) store.emailAccounts.remove(site.apiKey, email);
     return;
   }
@@ -140,8 +140,8 @@ function syncEmailAccount(context: MethodContext, email: string | null, written:
   };
   store.emailAccounts.save({
     ...record,
-    hasLiteAccount: accounts.some((account) => account.kind === 'lite'),
-    hasFullAccount: accounts.some((account) => account.kind === 'full'),
+    hasLiteAccount: kinds.includes('lite'),
+    hasFullAccount: kinds.includes('full'),
     profile: written ? mergePatch(record.profile, written.profile) : record.profile,
     data: written ? mergePatch(record.data, written.data) : record.data,
     subscriptions: written ? mergePatch(record.subscriptions, written.subscriptions) : record.subscriptions,

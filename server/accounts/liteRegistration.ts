@@ -46,6 +46,6 @@ export function writeLiteAccount(
   if (merged.email === null) throw GigyaError.requiredValue('profile.email');
   // No required field applies here: lite registration succeeds without them (SAP).
   const account = saveUnderSchema(context, before, merged, options);
-  if (token && token.uid === null) store.regTokens.save({ ...token, uid: account.uid });
+  if (token && token.uid === null) store.regTokens.bindUid(token, account.uid);
   return account;
 }

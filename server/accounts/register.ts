@@ -77,7 +77,7 @@ export const register = gigyaMethod({
       const registered = finalize && missing.length === 0;
       const account = saveUnderSchema(context, before, { ...merged, isRegistered: registered, registeredMs: registered ? now : null });
       // finalizeRegistration takes the regToken of initRegistration too (gigya-api.md §5): bind it.
-      if (token !== null && token.uid === null) context.store.regTokens.save({ ...token, uid: account.uid });
+      if (token !== null && token.uid === null) context.store.regTokens.bindUid(token, account.uid);
       if (missing.length > 0) return { pending: missingFieldsDetails(missing), regToken: mintRegToken(context, false, account.uid).token };
       if (!finalize) return { result: { UID: account.uid, regToken: mintRegToken(context, false, account.uid).token } };
       return {

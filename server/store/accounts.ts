@@ -35,6 +35,11 @@ const placeholders = columns
   .split(', ')
   .map(() => '?')
   .join(', ');
+const updateAll = columns
+  .split(', ')
+  .slice(2)
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ');
 
 type AccountRow = [
   site: string,
@@ -132,7 +137,14 @@ export class AccountRepository {
         db,
         `SELECT ${columns} FROM accounts INDEXED BY accounts_login_id WHERE site = ? AND login_id = ? AND kind = 'full'`,
       ),
-      upsert: db.prepare<AccountRow>(`INSERT OR REPLACE INTO accounts (${columns}) VALUES (${placeholders})`),
+      kindsByEmail: db
+        .prepare<[string, string], AccountKind>('SELECT kind FROM accounts INDEXED BY accounts_email WHERE site = ? AND email = ?')
+        .pluck(),
+      // An upsert, not INSERT OR REPLACE: an update then rewrites only the index entries whose
+      // columns it sets, where a replace deletes and re-inserts the row and every entry.
+      upsert: db.prepare<AccountRow>(
+        `INSERT INTO accounts (${columns}) VALUES (${placeholders}) ON CONFLICT (site, uid) DO UPDATE SET ${updateAll}`,
+      ),
       remove: db.prepare('DELETE FROM accounts WHERE site = ? AND uid = ?'),
       count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM accounts WHERE site = ?'),
     };
@@ -146,6 +158,11 @@ export class AccountRepository {
   /** Every account (lite and full) whose profile.email is this one, oldest first. */
   byEmail(site: string, email: string): Account[] {
     return this.statements.byEmail.all(site, email.toLowerCase()).map(toAccount);
+  }
+
+  /** The kinds of the accounts of this email: what the emailAccounts record's flags need. */
+  kindsByEmail(site: string, email: string): AccountKind[] {
+    return this.statements.kindsByEmail.all(site, email.toLowerCase());
   }
 
   /** The full account that logs in with this loginID (lower-cased), if any. */

@@ -17,6 +17,11 @@ export interface EmailAccount {
 
 // Arrays in and out (raw mode, positional parameters), as in accounts.ts: this is the hot path.
 const columns = 'site, email, token, has_lite, has_full, profile, data, subscriptions, created_ms, last_updated_ms';
+// The token and the creation time are the record's for life: leaving them out of the update
+// leaves the token's unique index untouched.
+const updateAll = ['has_lite', 'has_full', 'profile', 'data', 'subscriptions', 'last_updated_ms']
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ');
 
 type EmailAccountRow = [
   site: string,
@@ -53,7 +58,10 @@ export class EmailAccountRepository {
     this.statements = {
       get: arrayRows<EmailAccountRow, [string, string]>(db, `SELECT ${columns} FROM email_accounts WHERE site = ? AND email = ?`),
       byToken: arrayRows<EmailAccountRow, [string, string]>(db, `SELECT ${columns} FROM email_accounts WHERE site = ? AND token = ?`),
-      upsert: db.prepare<EmailAccountRow>(`INSERT OR REPLACE INTO email_accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // An upsert, not INSERT OR REPLACE: the row and its unchanged index entries stay in place.
+      upsert: db.prepare<EmailAccountRow>(
+        `INSERT INTO email_accounts (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site, email) DO UPDATE SET ${updateAll}`,
+      ),
       remove: db.prepare('DELETE FROM email_accounts WHERE site = ? AND email = ?'),
     };
   }

@@ -31,6 +31,7 @@ export class RegTokenRepository {
       upsert: db.prepare(
         'INSERT OR REPLACE INTO reg_tokens (token, site, is_lite, uid, expires_ms) VALUES (?, ?, ?, ?, ?)',
       ),
+      bindUid: db.prepare<[string, string, string]>('UPDATE reg_tokens SET uid = ? WHERE site = ? AND token = ?'),
       purge: db.prepare('DELETE FROM reg_tokens WHERE expires_ms < ?'),
     };
   }
@@ -44,6 +45,14 @@ export class RegTokenRepository {
 
   save(token: RegToken): void {
     this.statements.upsert.run(token.token, token.site, token.isLite ? 1 : 0, token.uid, token.expiresMs);
+  }
+
+  /**
+   * Ties a token to the account its first write created. An update in place: re-saving the row
+   * would delete and re-insert it with its index entries, a random page of the token index.
+   */
+  bindUid(token: RegToken, uid: string): void {
+    this.statements.bindUid.run(uid, token.site, token.token);
   }
 
   purgeExpired(nowMs: number): number {
