@@ -20,6 +20,16 @@ describe('random ids', () => {
     expect(randomIds.userKey()).toMatch(/^A[A-Za-z0-9]{11}$/);
   });
 
+  it('mints UIDs as v4-shaped hex that sort by creation time', async () => {
+    const first = randomIds.uid();
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const second = randomIds.uid();
+    for (const uid of [first, second]) expect(uid).toMatch(/^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/);
+    expect(first < second).toBe(true);
+    expect(first.slice(12)).not.toBe(second.slice(12));
+    expect(Number.parseInt(first.slice(0, 12), 16)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('does not hand out the same bytes twice in a row', () => {
     const a = Buffer.from(randomIds.emailAccountToken(), 'hex');
     const b = Buffer.from(randomIds.emailAccountToken(), 'hex');

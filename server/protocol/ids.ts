@@ -31,9 +31,19 @@ function hex32(): string {
   return randomUUID().replaceAll('-', '');
 }
 
+/**
+ * A UID shaped like Gigya's (a v4 UUID's 32 hex digits) whose first 12 digits are the time in
+ * milliseconds: new accounts then land at the end of the indexes keyed by UID (accounts,
+ * history, events) instead of on a random page of each, a fifth of a lite submit's page writes.
+ * The other 74 bits stay random.
+ */
+function timeOrderedUid(): string {
+  return Date.now().toString(16).padStart(12, '0').slice(-12) + hex32().slice(12);
+}
+
 export const randomIds: Ids = {
   callId: hex32,
-  uid: hex32,
+  uid: timeOrderedUid,
   regToken: () => `RT1_${randomBytes(24).toString('base64url')}`,
   emailAccountToken: () => randomBytes(32).toString('hex'),
   apiKey: () => `3_${randomText(64, alphanumeric + '-_')}`,
