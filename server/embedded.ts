@@ -142,7 +142,7 @@ export async function startFakeGigya(options: StartOptions = {}): Promise<Runnin
       setUpWebhooks();
     },
     close: async () => {
-      await Promise.all([closeServer(servers.https), closeServer(servers.http)]);
+      await Promise.all([servers.httpsIfMade && closeServer(servers.httpsIfMade), closeServer(servers.http)]);
       await webhooks.stop();
       store.close();
     },

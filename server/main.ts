@@ -128,8 +128,8 @@ async function main(): Promise<void> {
     // An attempt cut short here is not recorded, so it is sent again after the next start.
     const delivering = webhooks.stop();
     // Stop accepting, let in-flight requests finish, then commit what is queued: no write is lost.
-    servers.https.close();
-    servers.https.closeIdleConnections();
+    servers.httpsIfMade?.close();
+    servers.httpsIfMade?.closeIdleConnections();
     server.close(() => {
       void delivering.then(() => {
         store.close();

@@ -18,8 +18,13 @@ export interface GigyaServers {
    * every other destination is refused — nothing is ever forwarded.
    */
   http: HttpServer;
-  /** The TLS port (--https-port), serving the same app; listen only once `useCredentials` was called. */
-  https: HttpsServer;
+  /**
+   * The TLS port (--https-port), serving the same app; made on first use (most fakes never
+   * serve TLS, and an HTTPS server builds a default TLS context when made).
+   */
+  readonly https: HttpsServer;
+  /** The TLS port if anything has made it yet: what a shutdown closes. */
+  readonly httpsIfMade: HttpsServer | undefined;
   /**
    * Installs the certificate. It is made after the HTTP port listens (its library loads on
    * demand, which keeps start-up short); a CONNECT that comes first waits for it.
@@ -32,7 +37,11 @@ export interface GigyaServers {
 /** Both servers of one fake, sharing one app, one certificate and Node's request time limits. */
 export function createGigyaServers(fetch: FetchCallback, options: { serverOptions: ServerOptions }): GigyaServers {
   const listener = getRequestListener(fetch);
-  const https = createHttpsServer({ ...options.serverOptions }, listener);
+  let https: HttpsServer | undefined;
+  let credentials: TlsCredentials | undefined;
+  const install = () => {
+    if (credentials !== undefined) https?.setSecureContext(credentials);
+  };
   const http = createHttpServer(options.serverOptions, (request, response) => {
     const refused = absoluteUrlRefusal(request.url ?? '/');
     if (refused === null) return void listener(request, response);
@@ -59,14 +68,23 @@ export function createGigyaServers(fetch: FetchCallback, options: { serverOption
   });
   return {
     http,
-    https,
+    get https() {
+      if (https === undefined) {
+        https = createHttpsServer({ ...options.serverOptions }, listener);
+        // The certificate is set on the TLS port only once it listens.
+        https.on('listening', install);
+      }
+      return https;
+    },
+    get httpsIfMade() {
+      return https;
+    },
     useCredentials: (tls) => {
-      // Made once per certificate, and set on the TLS port only if it listens: a fake that never
-      // serves TLS (most embedded ones) pays nothing per start for it.
+      // Made once per certificate: a fake that never serves TLS (most embedded ones) pays
+      // nothing per start for it.
       const context = secureContextOf(tls);
-      const install = () => https.setSecureContext(tls);
-      if (https.listening) install();
-      else https.once('listening', install);
+      credentials = tls;
+      if (https?.listening) install();
       settle(context);
     },
     failCredentials: (reason) => settle(new Error(reason)),
