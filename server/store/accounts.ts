@@ -120,21 +120,9 @@ export interface AccountFilter {
   offset: number;
 }
 
-// NUL cannot occur in an apiKey or a UID (the params codecs refuse control characters).
-const cacheKey = (site: string, uid: string) => `${site}\u0000${uid}`;
-
-/** How many account rows the read cache keeps (about a kilobyte each). */
-const maxCachedRows = 5000;
-
 /** Lite and full accounts of every site; a site only ever reaches its own rows. */
 export class AccountRepository {
   private readonly statements;
-  /**
-   * Rows read outside any transaction, by site and UID: a stream of reads of the same accounts
-   * (getAccountInfo) skips SQLite. Dropped by this repository's own writes and, through the
-   * store, after every write batch, transaction and reset; never used inside a transaction.
-   */
-  private readonly cached = new Map<string, AccountRow>();
 
   constructor(private readonly db: Db) {
     this.statements = {
@@ -163,24 +151,8 @@ export class AccountRepository {
   }
 
   get(site: string, uid: string): Account | null {
-    if (this.db.inTransaction) {
-      const row = this.statements.get.get(site, uid);
-      return row ? toAccount(row) : null;
-    }
-    const key = cacheKey(site, uid);
-    let row = this.cached.get(key);
-    if (row === undefined) {
-      row = this.statements.get.get(site, uid);
-      if (row === undefined) return null;
-      if (this.cached.size >= maxCachedRows) this.cached.delete(this.cached.keys().next().value!);
-      this.cached.set(key, row);
-    }
-    return toAccount(row);
-  }
-
-  /** Drops every cached row: the store calls it after any write that may have changed accounts. */
-  forgetCached(): void {
-    this.cached.clear();
+    const row = this.statements.get.get(site, uid);
+    return row ? toAccount(row) : null;
   }
 
   /** Every account (lite and full) whose profile.email is this one, oldest first. */
@@ -201,12 +173,10 @@ export class AccountRepository {
 
   /** Writes the whole account: callers read, change and save inside one store.write. */
   save(account: Account): void {
-    this.cached.delete(cacheKey(account.site, account.uid));
     this.statements.upsert.run(...toRow(account));
   }
 
   remove(site: string, uid: string): boolean {
-    this.cached.delete(cacheKey(site, uid));
     return this.statements.remove.run(site, uid).changes > 0;
   }
 

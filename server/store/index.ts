@@ -66,13 +66,9 @@ export class Store {
     this.jwtKeys = new JwtKeyRepository(db);
     this.siteSchemas = new SiteSchemaRepository(db);
     this.doubleOptInEmails = new DoubleOptInEmailRepository(db);
-    this.#writes = new WriteQueue(
-      db,
-      (error) => console.error(`fake-gigya: journal write failed: ${error instanceof Error ? error.message : 'unknown error'}`),
-      // Any write may have changed accounts in ways their repository does not see (a restore,
-      // a reset, a cascade): cached reads start over after each batch. Journal lines alone keep them.
-      () => this.accounts.forgetCached(),
-    );
+    this.#writes = new WriteQueue(db, (error) => {
+      console.error(`fake-gigya: journal write failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    });
   }
 
   /**
@@ -88,11 +84,7 @@ export class Store {
    * new sites), where waiting for the next group commit is not wanted.
    */
   transaction<T>(work: () => T): T {
-    try {
-      return this.#db.transaction(work)();
-    } finally {
-      this.accounts.forgetCached();
-    }
+    return this.#db.transaction(work)();
   }
 
   /** Queues a journal line into the next group commit; the caller does not wait for it. */
@@ -112,7 +104,6 @@ export class Store {
   /** Empties one site's data (accounts, tokens, history, journal), keeping the site and its keys. */
   resetSite(apiKey: string): void {
     resetSiteData(this.#db, apiKey);
-    this.accounts.forgetCached();
   }
 
   /** The sites where a UID has an account or a history. */

@@ -28,8 +28,6 @@ export class WriteQueue {
   constructor(
     db: Db,
     private readonly onAppendError: (error: unknown) => void = () => {},
-    /** Called after every batch that ran writes (committed or not), before their callers hear. */
-    private readonly afterWrites: () => void = () => {},
   ) {
     this.inSavepoint = db.transaction((run: () => unknown) => run());
     this.inTransaction = db.transaction((run: () => void) => run());
@@ -99,11 +97,9 @@ export class WriteQueue {
       });
     } catch (error) {
       // The commit itself failed: nothing of the batch is durable, so nobody gets a success.
-      if (batch.length > 0) this.afterWrites();
       for (const item of batch) item.reject(error);
       return;
     }
-    if (batch.length > 0) this.afterWrites();
     batch.forEach((item, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) item.resolve(outcome.value);
