@@ -4,6 +4,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
+import { lingerOnRefusedBodies } from './lingeringClose.js';
 import { absoluteUrlRefusal, connectRefusal, type ProxyRefusal } from './proxyTargets.js';
 import type { TlsCredentials } from './serverCertificate.js';
 
@@ -48,6 +49,7 @@ export function createGigyaServers(fetch: FetchCallback, options: { serverOption
     response.writeHead(refused.status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
     response.end(refused.message);
   });
+  lingerOnRefusedBodies(http);
   let settle!: (context: SecureContext | Error) => void;
   const secureContext = new Promise<SecureContext | Error>((resolve) => (settle = resolve));
   http.on('connect', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -71,6 +73,7 @@ export function createGigyaServers(fetch: FetchCallback, options: { serverOption
     get https() {
       if (https === undefined) {
         https = createHttpsServer({ ...options.serverOptions }, listener);
+        lingerOnRefusedBodies(https);
         // The certificate is set on the TLS port only once it listens.
         https.on('listening', install);
       }
