@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createConnectorApp } from './service/app.js';
 import { readConnectorEnvironment, StartupError } from './service/environment.js';
+import { lingerOnRefusedBodies } from './service/lingeringClose.js';
 import { openConnectorDatabase, type ConnectorDatabase } from './store/database.js';
 
 // `npm run connector`: environment → open the database → listen → resume the outbox.
@@ -48,6 +49,7 @@ try {
         : '[connector] Gigya Lite Registration disabled: PUT /settings/integrations/gigya-lite-registration, or set GIGYA_API_KEY, GIGYA_USER_KEY and GIGYA_SECRET',
     );
   });
+  lingerOnRefusedBodies(server);
   // Listening fails after this block has run: a taken port or an unknown address is reported here, in one line.
   const onListenError = (error: NodeJS.ErrnoException): void => {
     const hint = error.code === 'EADDRINUSE' ? '; choose another port with CONNECTOR_PORT' : '; check CONNECTOR_HOST';

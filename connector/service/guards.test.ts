@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { openConnectorDatabase } from '../store/database.js';
@@ -7,6 +7,7 @@ import { liteCampaign, testIntegration } from '../testing/connectorHarness.js';
 import { scriptedGigya } from '../testing/scriptedGigya.js';
 import { createConnectorApp, type ConnectorAccess } from './app.js';
 import { maxBodyBytes } from './bodyLimit.js';
+import { lingerOnRefusedBodies } from './lingeringClose.js';
 
 // The connector's door, with raw requests: who may change state, which Host names are
 // answered, the admin token, and how much of a body is read.
@@ -215,6 +216,37 @@ describe('body limits', () => {
         write();
       });
       expect(status).toBe(413);
+      expect(c.stored()).toEqual([]);
+    } finally {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+
+  it('lets a client that sends a whole 8 MiB body before reading get its 413, with no EPIPE or reset', async () => {
+    const c = await connector();
+    const server = serve({ fetch: c.app.fetch, hostname: '127.0.0.1', port: 0 });
+    lingerOnRefusedBodies(server);
+    await new Promise<void>((listening) => server.once('listening', listening));
+    const { port } = server.address() as AddressInfo;
+    const body = Buffer.alloc(8 * 1024 * 1024, 'x');
+    try {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        // As Python's urllib does: the whole request written first, the answer read after.
+        const outcome = await new Promise<{ answer: string; errors: string[] }>((resolve) => {
+          const errors: string[] = [];
+          let answer = '';
+          const socket = connect(port, '127.0.0.1', () => {
+            socket.write(`POST /campaigns/c1/participations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+            socket.end(body);
+          });
+          socket.on('data', (data: Buffer) => (answer += data.toString('latin1')));
+          socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
+          socket.on('close', () => resolve({ answer, errors }));
+        });
+        expect(outcome.errors).toEqual([]);
+        expect(outcome.answer).toMatch(/^HTTP\/1\.1 413 /);
+      }
       expect(c.stored()).toEqual([]);
     } finally {
       if ('closeAllConnections' in server) server.closeAllConnections();
