@@ -17,7 +17,9 @@ export function lingerOnRefusedBodies(server: Server | Http2Server | Http2Secure
   const current = new WeakMap<Socket, IncomingMessage>();
   server.on('request', (request: IncomingMessage) => current.set(request.socket, request));
   server.on('connection', (socket: Socket) => {
-    // Node calls destroySoon once the last answer of a connection that closes is written.
+    // Node's HTTP server calls destroySoon once the last answer of a connection that closes is
+    // written. The method is undocumented (though as old as net.Socket): if a Node release stops
+    // calling it, the lingering-close tests fail rather than the fake closing early in silence.
     const destroySoon = socket.destroySoon.bind(socket);
     let lingering = false;
     let timer: NodeJS.Timeout | undefined;
