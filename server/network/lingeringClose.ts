@@ -39,11 +39,6 @@ export function lingerOnRefusedBodies(server: HttpServer | HttpsServer): void {
       timer.unref();
       request.once('end', close);
       request.once('close', close);
-      // Nobody reads the body any more, but the web stream made of it (Readable.toWeb) still
-      // listens and pauses the socket whenever its queue is full: without it, the rest flows
-      // and is dropped (by @hono/node-server's drain when it starts, or by nobody).
-      request.removeAllListeners('data');
-      request.resume();
       socket.once('close', () => clearTimeout(timer));
     };
   });
