@@ -1,11 +1,11 @@
 import type { FC } from 'hono/jsx';
-import { dataCenterSchema, setupSchema, type IntegrationSettings, type Setup } from '../settings/integration.js';
+import { dataCenterSchema, optInAsSchema, setupSchema, type IntegrationSettings, type OptInAs, type Setup } from '../settings/integration.js';
 
 /** How the custom set-up records a ticked opt-in box in Gigya. */
-export const optInAsLabels = {
+export const optInAsLabels: Record<OptInAs, string> = {
   subscription: 'a subscription',
   consent: 'a consent statement',
-} as const;
+};
 
 /** The seed's set-ups, in its words. */
 export const setupLabels: Record<Setup, string> = {
@@ -69,7 +69,7 @@ export const SettingsForm: FC<{ settings: IntegrationSettings | null; campaignId
       <label>
         Opt-in recorded as (custom integration only)
         <select name="optInAs">
-          {(Object.keys(optInAsLabels) as (keyof typeof optInAsLabels)[]).map((kind) => (
+          {optInAsSchema.options.map((kind) => (
             <option value={kind} selected={(settings?.optInAs ?? 'subscription') === kind}>
               {optInAsLabels[kind]}
             </option>

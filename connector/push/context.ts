@@ -1,5 +1,6 @@
 import type { GigyaClient, GigyaResponse } from '../gigya/client.js';
 import type { MappedParticipation } from '../mapping.js';
+import type { OptInAs } from '../settings/integration.js';
 
 /**
  * What a push has achieved so far, saved after every step so that a retry resumes instead of
@@ -17,7 +18,7 @@ export interface PushContext {
   /** Subscription an opt-in writes (custom set-up). */
   subscriptionId: string;
   /** How an opt-in is recorded; a subscription when not said. */
-  optInAs?: 'subscription' | 'consent';
+  optInAs?: OptInAs;
   /** Consent statement an opt-in grants when optInAs is consent. */
   consentStatementId?: string;
   progress: PushProgress;

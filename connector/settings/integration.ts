@@ -12,6 +12,10 @@ export type Setup = z.infer<typeof setupSchema>;
 export const dataCenterSchema = z.enum(['us1', 'eu1', 'au1', 'eu2', 'cn1', 'ru1', 'global']);
 export type DataCenter = z.infer<typeof dataCenterSchema>;
 
+/** How the custom set-up records an opt-in: as a subscription (CDC's newsletters) or as a consent statement. */
+export const optInAsSchema = z.enum(['subscription', 'consent']);
+export type OptInAs = z.infer<typeof optInAsSchema>;
+
 /** A Gigya secret is Base64 text (it is Base64-decoded into the HMAC key, gigya-api.md §2.1). */
 const secretSchema = z
   .union([
@@ -56,8 +60,7 @@ export const integrationSettingsSchema = z
     timeoutMs: z.number().int().min(1).max(60_000).default(10_000),
     retry: retrySchema.default({ maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 5_000 }),
     outbox: outboxSchema.default({ baseDelayMs: 5_000, maxDelayMs: 5 * 60_000, maxAgeMs: 30 * 60_000, pollIntervalMs: 1_000 }),
-    /** How the custom set-up records an opt-in: as a subscription (CDC's newsletters) or as a consent statement. */
-    optInAs: z.enum(['subscription', 'consent']).default('subscription'),
+    optInAs: optInAsSchema.default('subscription'),
     /** Subscription written for an opt-in (custom set-up only). */
     subscriptionId: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'a Gigya subscription id such as newsletter').default('newsletter'),
     /** Consent statement granted by an opt-in when optInAs is consent; dotted ids nest (terms.marketing). */

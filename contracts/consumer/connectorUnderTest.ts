@@ -3,7 +3,7 @@
 import type { Participation } from '../../connector/participations/participation.js';
 import { createConnectorApp } from '../../connector/service/app.js';
 import { defaultFormFields, parseCampaign, type FormField } from '../../connector/settings/campaign.js';
-import { parseIntegrationSettings, type Setup } from '../../connector/settings/integration.js';
+import { parseIntegrationSettings, type OptInAs, type Setup } from '../../connector/settings/integration.js';
 import { openConnectorDatabase } from '../../connector/store/database.js';
 import { contractSite } from '../contractSite.js';
 
@@ -16,7 +16,7 @@ export interface ConnectorUnderTestOptions {
   /** Extra form fields bound to custom CRM variables. */
   extraFields?: FormField[];
   /** How the custom set-up records an opt-in (optInAs, consentStatementId of the settings). */
-  optIn?: { optInAs: 'subscription' | 'consent'; consentStatementId?: string };
+  optIn?: { optInAs: OptInAs; consentStatementId?: string };
 }
 
 export function connectorUnderTest(options: ConnectorUnderTestOptions) {
