@@ -1,9 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGigya, type RunningFakeGigya } from '../../server/embedded.js';
 import { lingerMs } from '../../server/network/lingeringClose.js';
+import { drainedOrClosed } from './sockets.js';
 
 // A client that sends a whole oversized body before it reads (most HTTP clients) must get the
 // fake's 400001/413 answer, not a reset: the fake reads and drops the rest of the body, for a
@@ -17,16 +18,6 @@ afterAll(() => gigya.close());
 
 const oversized = Buffer.alloc(8 * 1024 * 1024, 'a');
 
-/** Waits until the socket takes more bytes or closes, leaving no listener behind. */
-function drainedOrClosed(socket: Socket): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      socket.off('drain', done).off('close', done);
-      resolve();
-    };
-    socket.once('drain', done).once('close', done);
-  });
-}
 
 /** One POST of the whole body with Node's own client: the answer's text, and every error the client saw. */
 function post(url: string, body: Buffer): Promise<{ answer: string; errors: string[] }> {

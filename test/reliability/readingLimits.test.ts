@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGigya, type RunningFakeGigya } from '../../server/embedded.js';
+import { drainedOrClosed } from './sockets.js';
 
 // Reading limits against a listening fake, over raw sockets: past 1 MiB the fake stops reading
 // and answers, whatever the framing, and a body that stalls is answered or closed in bounded time.
@@ -56,7 +57,7 @@ function sendChunked(head: string, total: number, chunk: (index: number) => Buff
         const data = chunk(index);
         const framed = Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]);
         sent += data.length;
-        if (!socket.write(framed)) await new Promise<void>((drained) => socket.once('drain', drained).once('close', drained));
+        if (!socket.write(framed)) await drainedOrClosed(socket);
       }
       if (!finished && sent >= total) socket.write('0\r\n\r\n');
     });
